@@ -1,0 +1,64 @@
+package dev.foldline.command;
+
+import dev.foldline.aggregate.Aggregate;
+import dev.foldline.aggregate.AggregateType;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.model.Snapshot;
+import dev.foldline.store.EventStore;
+import dev.foldline.store.StreamSlice;
+import dev.foldline.trace.Tracer;
+
+/** Brings an aggregate up to date from the store: snapshot (if newer) plus the envelopes after it. */
+final class AggregateLoader {
+
+    private final EventStore store;
+    private final Tracer tracer;
+
+    AggregateLoader(EventStore store, Tracer tracer) {
+        this.store = store;
+        this.tracer = tracer;
+    }
+
+    <S> Aggregate<S> catchUp(Aggregate<S> known) {
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            StreamSlice slice = store.load(known.stream(), known.version());
+            return fold(known, slice);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            tracer.trace(new Tracer.Span(Tracer.Operation.LOAD, known.stream().tenant(), known.stream().toString(),
+                    known.type().name(), System.nanoTime() - started, failure));
+        }
+    }
+
+    private static <S> Aggregate<S> fold(Aggregate<S> known, StreamSlice slice) {
+        AggregateType<S> type = known.type();
+        S state = known.state();
+        long version = known.version();
+        long snapshotVersion = known.snapshotVersion();
+        if (slice.snapshot().isPresent() && slice.snapshot().get().version() > version) {
+            Snapshot snapshot = slice.snapshot().get();
+            state = type.stateFromJson(snapshot.stateJson());
+            version = snapshot.version();
+            snapshotVersion = snapshot.version();
+        }
+        for (Envelope envelope : slice.envelopes()) {
+            if (envelope.version() <= version) {
+                continue;
+            }
+            if (envelope.version() != version + 1) {
+                throw new IllegalStateException("store returned version " + envelope.version() + " after "
+                        + version + " for " + known.stream());
+            }
+            for (Event event : envelope.events()) {
+                state = type.apply(state, event);
+            }
+            version = envelope.version();
+        }
+        return new Aggregate<>(type, known.stream(), version, state, snapshotVersion);
+    }
+}

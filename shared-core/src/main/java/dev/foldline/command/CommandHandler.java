@@ -1,0 +1,258 @@
+package dev.foldline.command;
+
+import com.google.gson.JsonObject;
+import dev.foldline.aggregate.Aggregate;
+import dev.foldline.aggregate.AggregateRegistry;
+import dev.foldline.aggregate.AggregateType;
+import dev.foldline.aggregate.CommandContext;
+import dev.foldline.aggregate.CommandDefinition;
+import dev.foldline.errors.ConcurrencyConflict;
+import dev.foldline.errors.Forbidden;
+import dev.foldline.errors.InvalidArgument;
+import dev.foldline.errors.MissingArgument;
+import dev.foldline.json.Payload;
+import dev.foldline.model.Actor;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.model.Snapshot;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.AppendResult;
+import dev.foldline.store.EventStore;
+import dev.foldline.trace.Tracer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs commands: resolve the aggregate type by command name, load the aggregate (cache first),
+ * run the command, append one envelope conditionally, update the cache.
+ *
+ * <p>The cache is used optimistically: a cached aggregate is appended to without reading the
+ * store, and a conflict triggers one catch-up read before the command runs again. So a warm
+ * command costs one write, a cold one a read and a write.
+ */
+public final class CommandHandler {
+
+    public static final String AGGREGATE_ID = "aggregateId";
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
+    private final EventStore store;
+    private final AggregateRegistry registry;
+    private final Options options;
+    private final AggregateCache cache;
+    private final AggregateLoader loader;
+
+    /**
+     * @param cacheSize  aggregates kept in memory; 0 disables the cache
+     * @param maxRetries how often a command without an expected version is re-run after a conflict
+     * @param ids        makes ids for new aggregates, called per request (never at startup)
+     */
+    public record Options(int cacheSize, int maxRetries, Clock clock, Supplier<String> ids, Tracer tracer) {
+        public Options {
+            if (cacheSize < 0 || maxRetries < 0) {
+                throw new IllegalArgumentException("cacheSize and maxRetries must be >= 0");
+            }
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(ids, "ids");
+            Objects.requireNonNull(tracer, "tracer");
+        }
+
+        public static Options defaults() {
+            return new Options(10_000, 10, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Tracer.NOOP);
+        }
+
+        public Options withCacheSize(int size) {
+            return new Options(size, maxRetries, clock, ids, tracer);
+        }
+
+        public Options withMaxRetries(int retries) {
+            return new Options(cacheSize, retries, clock, ids, tracer);
+        }
+
+        public Options withTracer(Tracer newTracer) {
+            return new Options(cacheSize, maxRetries, clock, ids, newTracer);
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(cacheSize, maxRetries, newClock, ids, tracer);
+        }
+    }
+
+    public CommandHandler(EventStore store, AggregateRegistry registry) {
+        this(store, registry, Options.defaults());
+    }
+
+    public CommandHandler(EventStore store, AggregateRegistry registry, Options options) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.options = Objects.requireNonNull(options, "options");
+        this.cache = new AggregateCache(options.cacheSize());
+        this.loader = new AggregateLoader(store, options.tracer());
+    }
+
+    public AggregateRegistry registry() {
+        return registry;
+    }
+
+    public CommandResult command(Actor actor, String command, JsonObject payload) {
+        return command(actor, command, payload, null);
+    }
+
+    /**
+     * Runs a command. The payload may carry {@code aggregateId} (string) and
+     * {@code expectedVersion} (integer, -1 or absent for "the latest"); the command body sees the
+     * payload without them.
+     */
+    public CommandResult command(Actor actor, String command, JsonObject payload, String idempotencyKey) {
+        if (actor == null) {
+            throw new MissingArgument("actor");
+        }
+        if (command == null || command.isBlank()) {
+            throw new MissingArgument("command");
+        }
+        long started = System.nanoTime();
+        Throwable failure = null;
+        String subject = command;
+        try {
+            AggregateType<?> type = registry.byCommand(command);
+            Payload input = Payload.of(payload);
+            Target target = target(input);
+            StreamId stream = new StreamId(actor.tenant(), type.name(),
+                    target.aggregateId().orElseGet(options.ids()));
+            subject = stream.toString();
+            return execute(actor, type, command, stream, target, input.without(AGGREGATE_ID, EXPECTED_VERSION),
+                    idempotencyKey);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            options.tracer().trace(new Tracer.Span(Tracer.Operation.COMMAND, actor.tenant(), subject, command,
+                    System.nanoTime() - started, failure));
+        }
+    }
+
+    /** The aggregate at its latest version, for queries; a stream with no envelopes is at -1. */
+    public <S> Aggregate<S> load(String tenant, AggregateType<S> type, String aggregateId) {
+        StreamId stream = new StreamId(tenant, type.name(), aggregateId);
+        Aggregate<S> cached = cache.get(stream);
+        Aggregate<S> latest = loader.catchUp(cached != null ? cached : Aggregate.fresh(type, stream));
+        cache.put(latest);
+        return latest;
+    }
+
+    public Aggregate<?> load(String tenant, String typeName, String aggregateId) {
+        return load(tenant, registry.byName(typeName), aggregateId);
+    }
+
+    private record Target(Optional<String> aggregateId, long expectedVersion) {
+    }
+
+    private static Target target(Payload input) {
+        Optional<String> id = Optional.empty();
+        if (input.has(AGGREGATE_ID)) {
+            String value = input.requireString(AGGREGATE_ID);
+            if (value.isBlank() || value.length() > 256 || value.contains("/")) {
+                throw new InvalidArgument(AGGREGATE_ID, "aggregateId must be 1 to 256 characters without '/'");
+            }
+            id = Optional.of(value);
+        }
+        long expected = -1;
+        if (input.has(EXPECTED_VERSION)) {
+            expected = input.requireLong(EXPECTED_VERSION);
+            if (expected < -1) {
+                throw new InvalidArgument(EXPECTED_VERSION, "expectedVersion must be -1 or more");
+            }
+            if (expected >= 0 && id.isEmpty()) {
+                throw new MissingArgument(AGGREGATE_ID);
+            }
+        }
+        return new Target(id, expected);
+    }
+
+    private <S> CommandResult execute(Actor actor, AggregateType<S> type, String command, StreamId stream,
+                                      Target target, Payload input, String idempotencyKey) {
+        CommandDefinition<S> definition = type.commands().get(command);
+        if (!actor.hasAnyRole(definition.allowedRoles())) {
+            throw new Forbidden("command " + command + " needs one of the roles " + definition.allowedRoles());
+        }
+        long expected = target.expectedVersion();
+        Aggregate<S> aggregate = startingPoint(type, stream, target);
+        for (int attempt = 0; ; attempt++) {
+            if (expected >= 0 && aggregate.version() < expected) {
+                aggregate = loader.catchUp(aggregate);
+            }
+            if (expected >= 0 && aggregate.version() != expected) {
+                throw conflict(stream, expected, aggregate.version());
+            }
+            CommandContext<S> context = new CommandContext<>(actor, command, input, aggregate, readerFor(actor.tenant()));
+            definition.body().handle(context);
+            List<Event> events = context.events();
+            if (events.isEmpty()) {
+                cache.put(aggregate);
+                return new CommandResult(aggregate, Optional.empty());
+            }
+            long version = aggregate.version() + 1;
+            Envelope envelope = new Envelope(stream, version, command, actor, events,
+                    options.clock().instant(), idempotencyKey);
+            boolean snapshot = type.snapshotPolicy().snapshotAt(version, aggregate.snapshotVersion());
+            Aggregate<S> after = new Aggregate<>(type, stream, version, context.state(),
+                    snapshot ? version : aggregate.snapshotVersion());
+            if (commit(envelope, snapshot ? new Snapshot(version, type.stateToJson(after.state())) : null)) {
+                cache.put(after);
+                return new CommandResult(after, Optional.of(envelope));
+            }
+            cache.evict(stream);
+            if (expected >= 0) {
+                throw conflict(stream, expected, -2);
+            }
+            if (attempt >= options.maxRetries()) {
+                throw new ConcurrencyConflict("gave up on " + stream + " after " + (attempt + 1)
+                        + " conflicting attempts");
+            }
+            aggregate = loader.catchUp(aggregate);
+        }
+    }
+
+    private <S> Aggregate<S> startingPoint(AggregateType<S> type, StreamId stream, Target target) {
+        Aggregate<S> cached = cache.get(stream);
+        if (cached != null) {
+            return cached;
+        }
+        Aggregate<S> fresh = Aggregate.fresh(type, stream);
+        // A generated id is new by construction: no read is needed to know it is empty.
+        return target.aggregateId().isEmpty() ? fresh : loader.catchUp(fresh);
+    }
+
+    private boolean commit(Envelope envelope, Snapshot snapshot) {
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            return store.append(envelope, snapshot) instanceof AppendResult.Committed;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            options.tracer().trace(new Tracer.Span(Tracer.Operation.COMMIT, envelope.tenant(),
+                    envelope.stream().toString(), envelope.command(), System.nanoTime() - started, failure));
+        }
+    }
+
+    /** Reads from inside a command stay within the actor's tenant. */
+    private CommandContext.Reader readerFor(String tenant) {
+        return new CommandContext.Reader() {
+            @Override
+            public <T> Aggregate<T> load(AggregateType<T> type, String aggregateId) {
+                return CommandHandler.this.load(tenant, type, aggregateId);
+            }
+        };
+    }
+
+    private static ConcurrencyConflict conflict(StreamId stream, long expected, long actual) {
+        String found = actual >= -1 ? " but it is at " + actual : " but another command committed first";
+        return new ConcurrencyConflict(stream.aggregateType() + " " + stream.aggregateId()
+                + " was expected at version " + expected + found);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.foldline.json;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.foldline.errors.InvalidArgument;
+import dev.foldline.errors.MissingArgument;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * An immutable JSON object: a command's input or an event's data. Typed accessors name the
+ * argument in the error they throw, so domain code validates input in one line.
+ */
+public final class Payload {
+
+    private static final Payload EMPTY = new Payload(new JsonObject());
+
+    private final JsonObject json;
+
+    private Payload(JsonObject json) {
+        this.json = json;
+    }
+
+    public static Payload empty() {
+        return EMPTY;
+    }
+
+    public static Payload of(JsonObject json) {
+        return json == null ? EMPTY : new Payload(json.deepCopy());
+    }
+
+    /** Converts any value gson can write (a record, a map) into a payload. */
+    public static Payload from(Object value) {
+        if (value == null) {
+            return EMPTY;
+        }
+        if (value instanceof Payload payload) {
+            return payload;
+        }
+        JsonElement tree = value instanceof JsonElement element ? element : Json.toTree(value);
+        if (!tree.isJsonObject()) {
+            throw new IllegalArgumentException("a payload must be a JSON object, got " + tree);
+        }
+        return of(tree.getAsJsonObject());
+    }
+
+    public static Payload parse(String json) {
+        return new Payload(Json.parseObject(json));
+    }
+
+    public boolean has(String name) {
+        return json.has(name) && !json.get(name).isJsonNull();
+    }
+
+    /** An integer (a JSON number with no fraction); anything else is an invalid argument naming it. */
+    public int requireInt(String name) {
+        BigDecimal value = requireIntegral(name);
+        try {
+            return value.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidArgument(name, name + " is out of range");
+        }
+    }
+
+    public long requireLong(String name) {
+        BigDecimal value = requireIntegral(name);
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw new InvalidArgument(name, name + " is out of range");
+        }
+    }
+
+    public double requireDouble(String name) {
+        return requireNumber(name).doubleValue();
+    }
+
+    public String requireString(String name) {
+        JsonElement element = json.get(name);
+        if (element == null || element.isJsonNull()) {
+            throw new InvalidArgument(name, name + " is required");
+        }
+        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+            throw new InvalidArgument(name, name + " must be a string");
+        }
+        return element.getAsString();
+    }
+
+    public Optional<String> optionalString(String name) {
+        return has(name) ? Optional.of(requireString(name)) : Optional.empty();
+    }
+
+    /** Like {@link #requireString} but reports absence as a missing argument. */
+    public String requirePresentString(String name) {
+        if (!has(name)) {
+            throw new MissingArgument(name);
+        }
+        return requireString(name);
+    }
+
+    /** Maps the whole payload onto a type (a record or a class) with the JSON library. */
+    public <T> T as(Class<T> type) {
+        return Json.fromTree(json, type);
+    }
+
+    /** A copy of the underlying JSON object. */
+    public JsonObject json() {
+        return json.deepCopy();
+    }
+
+    public Payload without(String... names) {
+        JsonObject copy = json.deepCopy();
+        for (String name : names) {
+            copy.remove(name);
+        }
+        return new Payload(copy);
+    }
+
+    public Payload with(String name, Object value) {
+        JsonObject copy = json.deepCopy();
+        copy.add(name, Json.toTree(value));
+        return new Payload(copy);
+    }
+
+    public String toJson() {
+        return Json.write(json);
+    }
+
+    private BigDecimal requireIntegral(String name) {
+        BigDecimal value = requireNumber(name);
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            throw new InvalidArgument(name, name + " must be an integer");
+        }
+        return value;
+    }
+
+    private BigDecimal requireNumber(String name) {
+        JsonElement element = json.get(name);
+        if (element == null || element.isJsonNull()) {
+            throw new InvalidArgument(name, name + " is required");
+        }
+        if (!element.isJsonPrimitive() || !((JsonPrimitive) element).isNumber()) {
+            throw new InvalidArgument(name, name + " must be a number");
+        }
+        return element.getAsBigDecimal();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Payload that && json.equals(that.json);
+    }
+
+    @Override
+    public int hashCode() {
+        return json.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return toJson();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.foldline.store;
+
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Snapshot;
+import dev.foldline.model.StreamId;
+import java.util.List;
+
+/**
+ * The storage contract every store implements, and that the contract suite checks on a real
+ * engine. Versions: a new stream is at -1; each envelope adds one.
+ */
+public interface EventStore {
+
+    /**
+     * Reads what a caller at {@code knownVersion} (-1 for nothing) needs to reach the latest
+     * version: the newest snapshot newer than {@code knownVersion}, if the store has one, and the
+     * envelopes after the later of the two.
+     */
+    StreamSlice load(StreamId stream, long knownVersion);
+
+    /**
+     * Writes the envelope, and the snapshot if given, atomically, only if the envelope's version
+     * is free and its predecessor exists (version 0 needs an empty stream). The snapshot, when
+     * given, has the envelope's version.
+     */
+    AppendResult append(Envelope envelope, Snapshot snapshot);
+
+    /** The stream's envelopes with {@code fromVersion <= version <= toVersion}, in order. */
+    List<Envelope> read(StreamId stream, long fromVersion, long toVersion);
+
+    /**
+     * A page of the tenant's envelopes from a resumable position (null for the beginning). Each
+     * aggregate's envelopes come in version order. A reader that resumes from
+     * {@link Page#nextPosition()} never misses an envelope, even one that commits after others
+     * with later commit stamps; it may see an envelope again, which readers skip by version.
+     */
+    Page readAll(String tenant, String afterPosition, int limit);
+
+    CheckpointStore checkpoints();
+}

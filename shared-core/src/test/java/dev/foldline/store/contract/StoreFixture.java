@@ -1,0 +1,18 @@
+package dev.foldline.store.contract;
+
+import dev.foldline.store.EventStore;
+import java.util.UUID;
+
+/**
+ * What a store's test class provides to the contract suite. Tests isolate themselves with fresh
+ * tenants, so one store instance may serve the whole test class.
+ */
+public interface StoreFixture {
+
+    /** The store under test; the same instance on every call within a test. */
+    EventStore store();
+
+    default String freshTenant() {
+        return "t-" + UUID.randomUUID().toString().substring(0, 13);
+    }
+}
