@@ -1,0 +1,45 @@
+package dev.foldline.projection;
+
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A projection or policy: a name (its identity for checkpoints, so keep it stable) and the code
+ * to run per event name. Handlers should be idempotent: delivery is at least once, and a crash
+ * between an effect and its checkpoint repeats the effect.
+ */
+public interface EventHandler {
+
+    /** Handles one event of a committed envelope. Throwing makes the projector retry, then park. */
+    @FunctionalInterface
+    interface Reaction {
+        void handle(Envelope envelope, Event event) throws Exception;
+    }
+
+    String name();
+
+    Map<String, Reaction> reactions();
+
+    default boolean reactsTo(Envelope envelope) {
+        Map<String, Reaction> reactions = reactions();
+        return envelope.events().stream().anyMatch(e -> reactions.containsKey(e.name()));
+    }
+
+    static EventHandler of(String name, Map<String, Reaction> reactions) {
+        Objects.requireNonNull(name, "name");
+        Map<String, Reaction> copy = Map.copyOf(reactions);
+        return new EventHandler() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Map<String, Reaction> reactions() {
+                return copy;
+            }
+        };
+    }
+}

@@ -1,0 +1,79 @@
+package dev.foldline.projection;
+
+import com.google.gson.JsonObject;
+import dev.foldline.json.Json;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.Checkpoint;
+import dev.foldline.store.CheckpointStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A handler's progress per stream, and its parked failures, on top of the store's CAS key-value
+ * space. Progress is "the last version applied"; a parked failure is kept under its own key so
+ * they can be listed without scanning every stream.
+ */
+final class ProjectionCheckpoints {
+
+    /** Progress as read, with the revision the next write must name. */
+    record Progress(long version, boolean parked, long revision) {
+        static final Progress NONE = new Progress(-1, false, Checkpoint.ABSENT);
+    }
+
+    private final CheckpointStore store;
+
+    ProjectionCheckpoints(CheckpointStore store) {
+        this.store = store;
+    }
+
+    Progress progress(String scope, String handler, StreamId stream) {
+        Optional<Checkpoint> found = store.read(stream.tenant(), progressKey(scope, handler, stream));
+        if (found.isEmpty()) {
+            return Progress.NONE;
+        }
+        JsonObject value = Json.parseObject(found.get().value());
+        return new Progress(value.get("version").getAsLong(), value.get("parked").getAsBoolean(),
+                found.get().revision());
+    }
+
+    /** @return false when another projector moved the progress first */
+    boolean save(String scope, String handler, StreamId stream, Progress from, long version, boolean parked) {
+        JsonObject value = new JsonObject();
+        value.addProperty("version", version);
+        value.addProperty("parked", parked);
+        return store.write(stream.tenant(), progressKey(scope, handler, stream), Json.write(value), from.revision());
+    }
+
+    void park(String scope, HandlerFailure failure) {
+        String key = parkedKey(scope, failure.handler(), failure.stream());
+        String value = Json.write(failure);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long revision = store.read(failure.stream().tenant(), key).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
+            if (store.write(failure.stream().tenant(), key, value, revision)) {
+                return;
+            }
+        }
+    }
+
+    void unpark(String scope, String handler, StreamId stream) {
+        String key = parkedKey(scope, handler, stream);
+        store.read(stream.tenant(), key).ifPresent(c -> store.delete(stream.tenant(), key, c.revision()));
+    }
+
+    List<HandlerFailure> parked(String scope, String tenant) {
+        List<HandlerFailure> failures = new ArrayList<>();
+        for (Checkpoint checkpoint : store.list(tenant, "parked/" + scope + "/").values()) {
+            failures.add(Json.read(checkpoint.value(), HandlerFailure.class));
+        }
+        return failures;
+    }
+
+    private static String progressKey(String scope, String handler, StreamId stream) {
+        return "applied/" + scope + "/" + handler + "/" + stream.aggregateType() + "/" + stream.aggregateId();
+    }
+
+    private static String parkedKey(String scope, String handler, StreamId stream) {
+        return "parked/" + scope + "/" + handler + "/" + stream.aggregateType() + "/" + stream.aggregateId();
+    }
+}

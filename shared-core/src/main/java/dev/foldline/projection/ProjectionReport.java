@@ -1,0 +1,38 @@
+package dev.foldline.projection;
+
+import dev.foldline.model.StreamId;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one projection pass did.
+ *
+ * @param applied    envelopes handed to handlers that react to them
+ * @param duplicates envelopes skipped because the handler was already past them
+ * @param filled     envelopes read from the store to fill gaps in the delivery
+ * @param failures   handlers that stopped on a failing envelope (now parked)
+ */
+public record ProjectionReport(int applied, int duplicates, int filled, List<HandlerFailure> failures) {
+
+    public static final ProjectionReport EMPTY = new ProjectionReport(0, 0, 0, List.of());
+
+    public ProjectionReport {
+        failures = List.copyOf(failures);
+    }
+
+    public boolean succeeded() {
+        return failures.isEmpty();
+    }
+
+    public Set<StreamId> failedStreams() {
+        return failures.stream().map(HandlerFailure::stream).collect(Collectors.toSet());
+    }
+
+    ProjectionReport plus(ProjectionReport other) {
+        List<HandlerFailure> all = new java.util.ArrayList<>(failures);
+        all.addAll(other.failures);
+        return new ProjectionReport(applied + other.applied, duplicates + other.duplicates,
+                filled + other.filled, all);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.foldline.projection;
+
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.EventStore;
+import dev.foldline.trace.Tracer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Applies envelopes from any delivery (a cloud trigger's batch in any order, with duplicates, or
+ * the poll reader) to handlers, so that each handler sees each stream's envelopes exactly once in
+ * effect and in version order.
+ *
+ * <p>Per (scope, handler, stream) it keeps the last applied version: an envelope at or below it is
+ * a duplicate; one beyond the next version means a gap, filled by reading the missing envelopes
+ * from the store. A failing handler is retried, then parked with its error: its progress on that
+ * stream stays before the failed envelope (so nothing after it is applied and nothing is ever
+ * skipped), while other streams and other handlers go on. The scope separates independent
+ * consumers of the same handlers, such as the stream trigger and each poll thread.
+ */
+public final class Projector {
+
+    private final EventStore store;
+    private final ProjectionCheckpoints checkpoints;
+    private final int attempts;
+    private final Tracer tracer;
+
+    public Projector(EventStore store) {
+        this(store, 3, Tracer.NOOP);
+    }
+
+    /** @param attempts how often a failing envelope is tried within one pass before it is parked */
+    public Projector(EventStore store, int attempts, Tracer tracer) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1");
+        }
+        this.store = store;
+        this.checkpoints = new ProjectionCheckpoints(store.checkpoints());
+        this.attempts = attempts;
+        this.tracer = tracer;
+    }
+
+    public ProjectionReport project(String scope, Collection<Envelope> delivered, List<EventHandler> handlers) {
+        ProjectionReport report = ProjectionReport.EMPTY;
+        for (Map.Entry<StreamId, List<Envelope>> stream : byStream(delivered).entrySet()) {
+            for (EventHandler handler : handlers) {
+                report = report.plus(projectStream(scope, handler, stream.getKey(), stream.getValue(), false));
+            }
+        }
+        return report;
+    }
+
+    /** Tries every parked stream of the scope again, up to its latest envelope. */
+    public ProjectionReport retryParked(String scope, String tenant, List<EventHandler> handlers) {
+        ProjectionReport report = ProjectionReport.EMPTY;
+        for (HandlerFailure failure : checkpoints.parked(scope, tenant)) {
+            for (EventHandler handler : handlers) {
+                if (handler.name().equals(failure.handler())) {
+                    report = report.plus(projectStream(scope, handler, failure.stream(), List.of(), true));
+                }
+            }
+        }
+        return report;
+    }
+
+    public List<HandlerFailure> parked(String scope, String tenant) {
+        return checkpoints.parked(scope, tenant);
+    }
+
+    /** The last version of the stream the handler has applied in the scope, -1 for none. */
+    public long appliedVersion(String scope, String handler, StreamId stream) {
+        return checkpoints.progress(scope, handler, stream).version();
+    }
+
+    private ProjectionReport projectStream(String scope, EventHandler handler, StreamId stream,
+                                           List<Envelope> delivered, boolean toLatest) {
+        ProjectionCheckpoints.Progress progress = checkpoints.progress(scope, handler.name(), stream);
+        boolean wasParked = progress.parked();
+        long applied = progress.version();
+        long target = toLatest ? Long.MAX_VALUE : delivered.get(delivered.size() - 1).version();
+        long alreadyApplied = applied;
+        int duplicates = (int) delivered.stream().filter(e -> e.version() <= alreadyApplied).count();
+        if (target <= applied) {
+            return new ProjectionReport(0, duplicates, 0, List.of());
+        }
+        List<Envelope> pending = pending(stream, delivered, applied, target);
+        Set<Long> deliveredVersions = delivered.stream().map(Envelope::version).collect(Collectors.toSet());
+        int filled = (int) pending.stream().filter(e -> !deliveredVersions.contains(e.version())).count();
+        int handled = 0;
+        for (Envelope envelope : pending) {
+            if (envelope.version() <= applied) {
+                continue;
+            }
+            if (envelope.version() != applied + 1) {
+                // The store could not fill the gap (yet): stop here rather than skip a version.
+                HandlerFailure gap = new HandlerFailure(handler.name(), stream, applied + 1,
+                        "version " + (applied + 1) + " is missing from the store");
+                saveOrReload(scope, handler, stream, progress, applied, wasParked);
+                return new ProjectionReport(handled, duplicates, filled, List.of(gap));
+            }
+            if (!handler.reactsTo(envelope)) {
+                applied = envelope.version();
+                continue;
+            }
+            String error = applyWithRetries(handler, envelope);
+            if (error != null) {
+                HandlerFailure failure = new HandlerFailure(handler.name(), stream, envelope.version(), error);
+                checkpoints.park(scope, failure);
+                saveOrReload(scope, handler, stream, progress, applied, true);
+                return new ProjectionReport(handled, duplicates, filled, List.of(failure));
+            }
+            handled++;
+            progress = saveOrReload(scope, handler, stream, progress, envelope.version(), false);
+            applied = Math.max(envelope.version(), progress.version());
+        }
+        if (applied != progress.version() || progress.parked()) {
+            saveOrReload(scope, handler, stream, progress, applied, false);
+        }
+        if (wasParked) {
+            checkpoints.unpark(scope, handler.name(), stream);
+        }
+        return new ProjectionReport(handled, duplicates, filled, List.of());
+    }
+
+    /**
+     * The envelopes after {@code applied} up to {@code target} in order: the delivered ones, with
+     * any gap before or between them read from the store.
+     */
+    private List<Envelope> pending(StreamId stream, List<Envelope> delivered, long applied, long target) {
+        TreeMap<Long, Envelope> byVersion = new TreeMap<>();
+        for (Envelope envelope : delivered) {
+            if (envelope.version() > applied) {
+                byVersion.putIfAbsent(envelope.version(), envelope);
+            }
+        }
+        boolean contiguous = byVersion.isEmpty() ? target == applied
+                : byVersion.firstKey() == applied + 1 && byVersion.lastKey() - byVersion.firstKey() == byVersion.size() - 1;
+        if (!contiguous) {
+            long upTo = byVersion.isEmpty() ? target : byVersion.lastKey();
+            for (Envelope envelope : store.read(stream, applied + 1, upTo)) {
+                byVersion.putIfAbsent(envelope.version(), envelope);
+            }
+        }
+        return new ArrayList<>(byVersion.values());
+    }
+
+    private String applyWithRetries(EventHandler handler, Envelope envelope) {
+        String error = null;
+        for (int attempt = 0; attempt < attempts; attempt++) {
+            long started = System.nanoTime();
+            Throwable failure = null;
+            try {
+                for (Event event : envelope.events()) {
+                    EventHandler.Reaction reaction = handler.reactions().get(event.name());
+                    if (reaction != null) {
+                        reaction.handle(envelope, event);
+                    }
+                }
+                return null;
+            } catch (Exception e) {
+                failure = e;
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } finally {
+                tracer.trace(new Tracer.Span(Tracer.Operation.HANDLE, envelope.tenant(),
+                        envelope.stream() + "@" + envelope.version(), handler.name(), System.nanoTime() - started,
+                        failure));
+            }
+        }
+        return error;
+    }
+
+    private ProjectionCheckpoints.Progress saveOrReload(String scope, EventHandler handler, StreamId stream,
+                                                        ProjectionCheckpoints.Progress from, long version,
+                                                        boolean parked) {
+        if (checkpoints.save(scope, handler.name(), stream, from, version, parked)) {
+            return new ProjectionCheckpoints.Progress(version, parked, from.revision() + 1);
+        }
+        // Another projector moved first; continue from what it recorded.
+        return checkpoints.progress(scope, handler.name(), stream);
+    }
+
+    private static Map<StreamId, List<Envelope>> byStream(Collection<Envelope> delivered) {
+        Map<StreamId, List<Envelope>> streams = new LinkedHashMap<>();
+        for (Envelope envelope : delivered) {
+            streams.computeIfAbsent(envelope.stream(), s -> new ArrayList<>()).add(envelope);
+        }
+        streams.values().forEach(list -> list.sort(Comparator.comparingLong(Envelope::version)));
+        return streams;
+    }
+}
