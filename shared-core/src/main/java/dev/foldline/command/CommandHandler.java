@@ -200,7 +200,15 @@ public final class CommandHandler {
             boolean snapshot = type.snapshotPolicy().snapshotAt(version, aggregate.snapshotVersion());
             Aggregate<S> after = new Aggregate<>(type, stream, version, context.state(),
                     snapshot ? version : aggregate.snapshotVersion());
-            if (commit(envelope, snapshot ? new Snapshot(version, type.stateToJson(after.state())) : null)) {
+            boolean committed;
+            try {
+                committed = commit(envelope, snapshot ? new Snapshot(version, type.stateToJson(after.state())) : null);
+            } catch (RuntimeException unknownOutcome) {
+                // The write may or may not have landed: forget what we knew rather than guess.
+                cache.evict(stream);
+                throw unknownOutcome;
+            }
+            if (committed) {
                 cache.put(after);
                 return new CommandResult(after, Optional.of(envelope));
             }
