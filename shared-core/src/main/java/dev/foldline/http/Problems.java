@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * RFC 9457 problem details. Status, type and title come from {@link ErrorKind}, the one mapping of
- * errors to HTTP; only the 500 for an unexpected failure (a bug, which has no kind) is made here.
+ * errors to HTTP; only the statuses that are no error of the caller's or the model's (500 for a bug,
+ * 503 while shutting down) are made here.
  */
 public final class Problems {
 
@@ -33,6 +34,11 @@ public final class Problems {
         JsonObject body = body("internal", "Internal error", 500,
                 "the server failed unexpectedly; incident " + incident + " is in its log");
         return response(500, body, Map.of());
+    }
+
+    /** The answer while a runtime cannot serve (shutting down): nothing was done, the client may retry. */
+    public static HttpResponse unavailable(String detail) {
+        return response(503, body("unavailable", "Service unavailable", 503, detail), Map.of("Retry-After", "1"));
     }
 
     private static JsonObject body(String slug, String title, int status, String detail) {
