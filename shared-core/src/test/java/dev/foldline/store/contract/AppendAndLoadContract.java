@@ -18,10 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Appending envelopes and loading them back. */
@@ -182,35 +178,19 @@ public interface AppendAndLoadContract extends StoreFixture {
         int writers = 4;
         int perWriter = 8;
         ConcurrentLinkedQueue<String> committed = new ConcurrentLinkedQueue<>();
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                String writer = "w" + w;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perWriter; i++) {
-                        String mark = writer + "-" + i;
-                        while (true) {
-                            List<Envelope> known = store().load(stream, -1).envelopes();
-                            long next = known.isEmpty() ? 0 : known.get(known.size() - 1).version() + 1;
-                            if (store().append(envelope(stream, next, mark), null) == AppendResult.COMMITTED) {
-                                committed.add(mark);
-                                break;
-                            }
-                        }
+        Concurrently.run(writers, w -> {
+            for (int i = 0; i < perWriter; i++) {
+                String mark = "w" + w + "-" + i;
+                while (true) {
+                    List<Envelope> known = store().load(stream, -1).envelopes();
+                    long next = known.isEmpty() ? 0 : known.get(known.size() - 1).version() + 1;
+                    if (store().append(envelope(stream, next, mark), null) == AppendResult.COMMITTED) {
+                        committed.add(mark);
+                        break;
                     }
-                    return null;
-                }));
+                }
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         List<Envelope> stored = store().load(stream, -1).envelopes();
         assertThat(versions(stored)).containsExactlyElementsOf(

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The compare-and-set key-value space the projector and the poll reader build on. */
@@ -85,32 +80,17 @@ public interface CheckpointContract extends StoreFixture {
         int threads = 4;
         int increments = 10;
         checkpoints().write(tenant, "counter", "0", Checkpoint.ABSENT);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < increments; i++) {
-                        while (true) {
-                            Checkpoint current = checkpoints().read(tenant, "counter").orElseThrow();
-                            String next = Integer.toString(Integer.parseInt(current.value()) + 1);
-                            if (checkpoints().write(tenant, "counter", next, current.revision())) {
-                                break;
-                            }
-                        }
+        Concurrently.run(threads, t -> {
+            for (int i = 0; i < increments; i++) {
+                while (true) {
+                    Checkpoint current = checkpoints().read(tenant, "counter").orElseThrow();
+                    String next = Integer.toString(Integer.parseInt(current.value()) + 1);
+                    if (checkpoints().write(tenant, "counter", next, current.revision())) {
+                        break;
                     }
-                    return null;
-                }));
+                }
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         Optional<Checkpoint> counter = checkpoints().read(tenant, "counter");
         assertThat(counter).contains(new Checkpoint(Integer.toString(threads * increments), threads * increments));

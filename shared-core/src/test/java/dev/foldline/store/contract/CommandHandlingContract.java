@@ -12,13 +12,8 @@ import dev.foldline.errors.ConcurrencyConflict;
 import dev.foldline.examples.Numbers;
 import dev.foldline.model.Actor;
 import dev.foldline.model.StreamId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The core's command handling on this store. */
@@ -83,27 +78,12 @@ public interface CommandHandlingContract extends StoreFixture {
         Actor actor = Actor.of(freshTenant(), "user1");
         int clients = 4;
         int perClient = 5;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                CommandHandler handler = handler(SnapshotPolicy.every(2));
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < perClient; i++) {
-                        handler.command(actor, "AddNumbers", add("hot", 1, 0));
-                    }
-                    return null;
-                }));
+        Concurrently.run(clients, c -> {
+            CommandHandler handler = handler(SnapshotPolicy.every(2));
+            for (int i = 0; i < perClient; i++) {
+                handler.command(actor, "AddNumbers", add("hot", 1, 0));
             }
-            start.countDown();
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
 
         CommandResult latest = handler(SnapshotPolicy.never()).command(actor, "AddNumbers", add("hot", 0, 0));
         assertThat(latest.version()).isEqualTo(clients * perClient);
