@@ -47,7 +47,11 @@ public final class Calculator {
             if (operator == null) {
                 throw new PreconditionFailed("missing operator");
             }
-            double value = OPERATORS.get(operator).applyAsDouble(parse(left), parse(right));
+            double divisor = parse(right);
+            if (operator.equals("/") && divisor == 0) {
+                throw new PreconditionFailed("cannot divide by zero");
+            }
+            double value = OPERATORS.get(operator).applyAsDouble(parse(left), divisor);
             return new State(Double.toString(value), right, operator, value);
         }
 

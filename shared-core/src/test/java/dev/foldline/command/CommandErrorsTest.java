@@ -152,6 +152,18 @@ class CommandErrorsTest {
     }
 
     @Test
+    void dividing_by_zero_on_the_calculator_is_a_precondition_failure() {
+        handler.command(actor, "PressDigit", json("{\"aggregateId\":\"div\",\"digit\":\"1\"}"));
+        handler.command(actor, "PressOperator", json("{\"aggregateId\":\"div\",\"operator\":\"/\"}"));
+        handler.command(actor, "PressDigit", json("{\"aggregateId\":\"div\",\"digit\":\"0\"}"));
+
+        assertThatThrownBy(() -> handler.command(actor, "PressEquals", json("{\"aggregateId\":\"div\"}")))
+                .isInstanceOf(PreconditionFailed.class)
+                .hasMessage("cannot divide by zero");
+        assertThat(store.read(new StreamId("tenant1", "calculator", "div"), 0, 10)).hasSize(3);
+    }
+
+    @Test
     void two_aggregate_types_declaring_one_command_name_fail_at_startup() {
         assertThatThrownBy(() -> AggregateRegistry.of(Numbers.type(), Numbers.type()))
                 .isInstanceOf(IllegalStateException.class);

@@ -2,6 +2,8 @@ package dev.foldline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foldline.aggregate.AggregateRegistry;
+import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.ProjectionView;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.examples.Examples;
@@ -141,7 +143,7 @@ class HttpApiTest {
     }
 
     @Test
-    void a_state_holding_infinity_still_answers_valid_json() {
+    void dividing_by_zero_is_a_422_and_writes_nothing() {
         for (String[] key : new String[][] {{"PressDigit", "\"digit\":\"1\""}, {"PressOperator", "\"operator\":\"/\""},
                 {"PressDigit", "\"digit\":\"0\""}}) {
             api.handle(HttpRequest.post("/commands/" + key[0], JSON, "{\"aggregateId\":\"zero\"," + key[1] + "}"));
@@ -149,8 +151,23 @@ class HttpApiTest {
 
         HttpResponse response = api.handle(HttpRequest.post("/commands/PressEquals", JSON, "{\"aggregateId\":\"zero\"}"));
 
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(Json.parseObject(response.body()).get("detail").getAsString()).isEqualTo("cannot divide by zero");
+        assertThat(committed).hasSize(3);
+    }
+
+    @Test
+    void a_state_holding_infinity_still_answers_valid_json() {
+        AggregateType<Double> overflow = AggregateType.named("overflow", Double.class, () -> 1.0)
+                .command("Overflow", context -> context.push("Overflowed"))
+                .event("Overflowed", (state, event) -> Double.POSITIVE_INFINITY)
+                .build();
+        HttpApi infinite = HttpApi.builder(new CommandHandler(store, AggregateRegistry.of(overflow)), store,
+                new DevHeaderIdentity()).build();
+
+        HttpResponse response = infinite.handle(HttpRequest.post("/commands/Overflow", JSON, "{}"));
+
         assertThat(response.status()).isEqualTo(200);
-        assertThat(Json.parseObject(response.body()).getAsJsonObject("state").get("result").getAsString())
-                .isEqualTo("Infinity");
+        assertThat(Json.parseObject(response.body()).get("state").getAsString()).isEqualTo("Infinity");
     }
 }
