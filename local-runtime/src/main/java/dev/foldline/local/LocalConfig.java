@@ -1,0 +1,70 @@
+package dev.foldline.local;
+
+import dev.foldline.http.HttpOptions;
+import dev.foldline.http.identity.DevHeaderIdentity;
+import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.http.identity.JwtIdentity;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The runtime's settings, all from environment variables so that {@code scripts/run-local} and a
+ * test's child process configure it the same way.
+ *
+ * @param host     the address to bind; only loopback unless identity comes from verified JWTs
+ * @param port     0 picks a free port
+ * @param examples whether the example application ({@code numbers}, {@code calculator}, the counter) is registered
+ */
+public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
+                          String identityDescription, boolean examples) {
+
+    public LocalConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(identity, "identity");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("PORT must be 0 to 65535");
+        }
+        if (identity instanceof DevHeaderIdentity && !isLoopback(host)) {
+            // Dev headers let any caller claim any tenant: never offer that beyond this machine.
+            throw new IllegalArgumentException("HOST " + host + " is not loopback: set AUTH_MODE=jwt to expose the runtime");
+        }
+    }
+
+    /** Loopback, port 8080, {@code ./data}, development identity headers, examples on. */
+    public static LocalConfig fromEnvironment(Map<String, String> env) {
+        String host = env.getOrDefault("HOST", "127.0.0.1");
+        int port = Integer.parseInt(env.getOrDefault("PORT", "8080").trim());
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "data"));
+        HttpOptions http = new HttpOptions(Integer.parseInt(
+                env.getOrDefault("MAX_BODY_BYTES", Integer.toString(HttpOptions.DEFAULT_MAX_BODY_BYTES)).trim()));
+        String mode = env.getOrDefault("AUTH_MODE", "dev").trim().toLowerCase(Locale.ROOT);
+        IdentityResolver identity = switch (mode) {
+            case "dev" -> new DevHeaderIdentity();
+            case "jwt" -> JwtIdentity.fromEnvironment(env::get, Clock.systemUTC());
+            default -> throw new IllegalArgumentException("AUTH_MODE must be dev or jwt, not " + mode);
+        };
+        boolean examples = !env.getOrDefault("FOLDLINE_EXAMPLES", "on").trim().equalsIgnoreCase("off");
+        return new LocalConfig(host, port, dataDir, http, identity,
+                mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
+                examples);
+    }
+
+    public LocalConfig withPort(int newPort) {
+        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, examples);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("HOST " + host + " is unknown", e);
+        }
+    }
+}

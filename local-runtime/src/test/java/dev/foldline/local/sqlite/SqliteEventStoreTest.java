@@ -1,0 +1,31 @@
+package dev.foldline.local.sqlite;
+
+import dev.foldline.store.EventStore;
+import dev.foldline.store.contract.EventStoreContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SQLite store against the whole store contract, on a real file. */
+class SqliteEventStoreTest implements EventStoreContract {
+
+    @TempDir
+    Path dataDir;
+
+    private SqliteEventStore store;
+
+    @Override
+    public EventStore store() {
+        if (store == null) {
+            store = SqliteEventStore.openIn(dataDir);
+        }
+        return store;
+    }
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+}

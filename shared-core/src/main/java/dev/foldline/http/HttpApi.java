@@ -1,0 +1,248 @@
+package dev.foldline.http;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.foldline.aggregate.Aggregate;
+import dev.foldline.aggregate.AggregateType;
+import dev.foldline.app.ProjectionView;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.command.CommandResult;
+import dev.foldline.errors.FoldlineException;
+import dev.foldline.errors.InvalidArgument;
+import dev.foldline.errors.MethodNotAllowed;
+import dev.foldline.errors.NotFound;
+import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.json.EnvelopeCodec;
+import dev.foldline.json.Json;
+import dev.foldline.model.Actor;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.EventStore;
+import java.lang.System.Logger.Level;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP contract, written once: routes, identity, body rules, responses and problem details.
+ * Adapters (the local server, Lambda, Functions) translate their platform's request into an
+ * {@link HttpRequest} and copy the {@link HttpResponse} back, nothing more.
+ *
+ * <pre>
+ * POST /commands/{command}                  run a command             200, ETag: "version"
+ * GET  /aggregates/{type}/{id}              the aggregate's state     200, ETag: "version"
+ * GET  /aggregates/{type}/{id}/envelopes    its envelopes in order    200
+ * GET  /projections/{name}                  a projection view         200
+ * GET  /health                              liveness                  200
+ * </pre>
+ */
+public final class HttpApi {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+    private final CommandHandler commands;
+    private final EventStore store;
+    private final IdentityResolver identity;
+    private final HttpOptions options;
+    private final Map<String, ProjectionView> views;
+    private final CommitListener commitListener;
+
+    private HttpApi(Builder builder) {
+        this.commands = builder.commands;
+        this.store = builder.store;
+        this.identity = builder.identity;
+        this.options = builder.options;
+        this.views = builder.views;
+        this.commitListener = builder.commitListener;
+    }
+
+    /**
+     * @param commands the command handler (and so the registry) the routes serve
+     * @param store    the store the command handler writes to, read for the envelopes route
+     * @param identity how the caller's tenant, id and roles are established
+     */
+    public static Builder builder(CommandHandler commands, EventStore store, IdentityResolver identity) {
+        return new Builder(commands, store, identity);
+    }
+
+    public HttpOptions options() {
+        return options;
+    }
+
+    /** Answers every request; never throws. A failure that is not a {@link FoldlineException} is a 500. */
+    public HttpResponse handle(HttpRequest request) {
+        try {
+            return route(request);
+        } catch (FoldlineException e) {
+            return Problems.of(e);
+        } catch (RuntimeException | StackOverflowError e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.ERROR, "incident " + incident + ": " + request.method() + " " + request.path() + " failed", e);
+            return Problems.internal(incident);
+        }
+    }
+
+    private HttpResponse route(HttpRequest request) {
+        List<String> path = PathSegments.of(request.path());
+        String method = request.method();
+        if (path.equals(List.of("health"))) {
+            return only("GET", method, () -> HttpResponse.json(200, "{\"status\":\"ok\"}", Map.of()));
+        }
+        if (path.size() == 2 && path.get(0).equals("commands")) {
+            return only("POST", method, () -> command(request, path.get(1)));
+        }
+        if (path.size() == 3 && path.get(0).equals("aggregates")) {
+            return only("GET", method, () -> aggregate(identity.resolve(request), path.get(1), path.get(2)));
+        }
+        if (path.size() == 4 && path.get(0).equals("aggregates") && path.get(3).equals("envelopes")) {
+            return only("GET", method, () -> envelopes(identity.resolve(request), path.get(1), path.get(2)));
+        }
+        if (path.size() == 2 && path.get(0).equals("projections")) {
+            return only("GET", method, () -> projection(identity.resolve(request), path.get(1)));
+        }
+        throw new NotFound("no route for " + request.path());
+    }
+
+    /** Runs the route if the method is the one it allows, else answers 405 with an Allow header. */
+    private static HttpResponse only(String allowed, String method, Supplier<HttpResponse> route) {
+        if (!method.equals(allowed)) {
+            return Problems.of(new MethodNotAllowed(method + " is not allowed here; use " + allowed),
+                    Map.of("Allow", allowed));
+        }
+        return route.get();
+    }
+
+    private HttpResponse command(HttpRequest request, String command) {
+        Actor actor = identity.resolve(request);
+        // The core reports an unknown command as an invalid argument; over HTTP it is a missing resource.
+        if (commands.registry().findByCommand(command).isEmpty()) {
+            throw new NotFound("command", "unknown command " + command);
+        }
+        JsonObject payload = JsonBody.parse(request, options);
+        CommandResult result = commands.command(actor, command, payload, idempotencyKey(request));
+        result.envelope().ifPresent(this::notifyCommitted);
+
+        JsonObject body = aggregateJson(result.aggregate());
+        JsonArray events = new JsonArray();
+        for (Event event : result.events()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("name", event.name());
+            json.add("payload", event.payload().json());
+            events.add(json);
+        }
+        body.add("events", events);
+        return HttpResponse.json(200, Json.write(body), etag(result.version()));
+    }
+
+    private HttpResponse aggregate(Actor actor, String typeName, String id) {
+        Aggregate<?> aggregate = commands.load(actor.tenant(), typeName, id);
+        // Another tenant's aggregate is, for this caller, a stream with no envelopes: the same 404.
+        if (aggregate.version() < 0) {
+            throw new NotFound("aggregateId", "no " + typeName + " " + id);
+        }
+        return HttpResponse.json(200, Json.write(aggregateJson(aggregate)), etag(aggregate.version()));
+    }
+
+    private HttpResponse envelopes(Actor actor, String typeName, String id) {
+        AggregateType<?> type = commands.registry().byName(typeName);
+        List<Envelope> envelopes = store.read(new StreamId(actor.tenant(), type.name(), id), 0, Long.MAX_VALUE);
+        if (envelopes.isEmpty()) {
+            throw new NotFound("aggregateId", "no " + typeName + " " + id);
+        }
+        JsonArray ledger = new JsonArray();
+        envelopes.forEach(envelope -> ledger.add(EnvelopeCodec.toJson(envelope)));
+        JsonObject body = new JsonObject();
+        body.addProperty("aggregateId", id);
+        body.addProperty("version", envelopes.get(envelopes.size() - 1).version());
+        body.add("envelopes", ledger);
+        return HttpResponse.json(200, Json.write(body), Map.of());
+    }
+
+    private HttpResponse projection(Actor actor, String name) {
+        ProjectionView view = views.get(name);
+        if (view == null) {
+            throw new NotFound("projection", "no projection view " + name);
+        }
+        return HttpResponse.json(200, Json.write(Json.toTree(view.stateOfTenant().apply(actor.tenant()))), Map.of());
+    }
+
+    private void notifyCommitted(Envelope envelope) {
+        try {
+            commitListener.committed(envelope);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "commit listener failed on " + envelope.stream() + "@" + envelope.version(), e);
+        }
+    }
+
+    private static JsonObject aggregateJson(Aggregate<?> aggregate) {
+        JsonObject json = new JsonObject();
+        json.addProperty("aggregateId", aggregate.id());
+        json.addProperty("version", aggregate.version());
+        json.add("state", Json.toTree(aggregate.state()));
+        return json;
+    }
+
+    private static String idempotencyKey(HttpRequest request) {
+        String key = request.header(IDEMPOTENCY_KEY).map(String::trim).orElse(null);
+        if (key == null) {
+            return null;
+        }
+        if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH
+                || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new InvalidArgument(IDEMPOTENCY_KEY,
+                    "Idempotency-Key must be 1 to 255 visible ASCII characters");
+        }
+        return key;
+    }
+
+    private static Map<String, String> etag(long version) {
+        return Map.of("ETag", "\"" + version + "\"");
+    }
+
+    public static final class Builder {
+        private final CommandHandler commands;
+        private final EventStore store;
+        private final IdentityResolver identity;
+        private HttpOptions options = HttpOptions.defaults();
+        private Map<String, ProjectionView> views = Map.of();
+        private CommitListener commitListener = CommitListener.NONE;
+
+        private Builder(CommandHandler commands, EventStore store, IdentityResolver identity) {
+            this.commands = Objects.requireNonNull(commands, "commands");
+            this.store = Objects.requireNonNull(store, "store");
+            this.identity = Objects.requireNonNull(identity, "identity");
+        }
+
+        public Builder options(HttpOptions newOptions) {
+            this.options = Objects.requireNonNull(newOptions, "options");
+            return this;
+        }
+
+        public Builder views(List<ProjectionView> newViews) {
+            Map<String, ProjectionView> byName = new LinkedHashMap<>();
+            for (ProjectionView view : newViews) {
+                if (byName.putIfAbsent(view.name(), view) != null) {
+                    throw new IllegalStateException("projection view " + view.name() + " is registered twice");
+                }
+            }
+            this.views = Map.copyOf(byName);
+            return this;
+        }
+
+        public Builder onCommit(CommitListener listener) {
+            this.commitListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public HttpApi build() {
+            return new HttpApi(this);
+        }
+    }
+}
