@@ -1,0 +1,99 @@
+package dev.foldline.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.errors.Unauthorized;
+import dev.foldline.http.HttpApi;
+import dev.foldline.http.HttpRequest;
+import dev.foldline.http.HttpResponse;
+import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.IdentityResolver;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The HTTP API on Lambda behind an API Gateway HTTP API with a JWT authorizer. It only translates:
+ * the event becomes a core {@link HttpRequest}, the authorizer's verified claims become the actor
+ * (claim names from {@code FOLDLINE_TENANT_CLAIM}, {@code FOLDLINE_ACTOR_CLAIM},
+ * {@code FOLDLINE_ROLES_CLAIM}), and the core {@link HttpApi} does routing, parsing, the command
+ * and error mapping. A request without claims is answered 401 by the core.
+ */
+public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final AwsRuntime runtime;
+    private final CommandHandler commands;
+    private final ClaimsMapper claims;
+
+    /** For Lambda: clients and applications built once per container, from the environment. */
+    public CommandFunction() {
+        this(AwsRuntime.fromEnvironment(System.getenv()));
+    }
+
+    /** For tests and embedding: a runtime built from given clients. */
+    public CommandFunction(AwsRuntime runtime) {
+        this.runtime = runtime;
+        this.commands = new CommandHandler(runtime.store(), runtime.applications().registry());
+        ClaimsMapper defaults = ClaimsMapper.defaults();
+        this.claims = new ClaimsMapper(
+                runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
+                runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
+                runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpApi api = HttpApi.builder(commands, runtime.store(), identity(event))
+                .views(runtime.applications().views())
+                .build();
+        return toResponse(api.handle(toRequest(event)));
+    }
+
+    /** The caller from the claims API Gateway verified; no claims, no caller. */
+    private IdentityResolver identity(APIGatewayV2HTTPEvent event) {
+        Map<String, String> verified = verifiedClaims(event);
+        return request -> {
+            if (verified == null || verified.isEmpty()) {
+                throw new Unauthorized("no verified identity: call through the JWT authorizer");
+            }
+            return claims.toActor(verified);
+        };
+    }
+
+    private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return null;
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    static HttpRequest toRequest(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        String method = context != null && context.getHttp() != null ? context.getHttp().getMethod() : "GET";
+        String path = event.getRawPath() == null ? "/" : event.getRawPath();
+        String stage = context == null ? null : context.getStage();
+        if (stage != null && !stage.equals("$default") && path.startsWith("/" + stage + "/")) {
+            path = path.substring(stage.length() + 1);
+        }
+        byte[] body = null;
+        if (event.getBody() != null) {
+            body = event.getIsBase64Encoded()
+                    ? Base64.getDecoder().decode(event.getBody())
+                    : event.getBody().getBytes(StandardCharsets.UTF_8);
+        }
+        return new HttpRequest(method, path, event.getHeaders(), body);
+    }
+
+    private static APIGatewayV2HTTPResponse toResponse(HttpResponse response) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(response.headers())
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}
