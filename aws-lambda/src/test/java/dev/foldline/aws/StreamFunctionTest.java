@@ -38,10 +38,20 @@ class StreamFunctionTest {
     static final class Recorder implements Application {
         final List<String> applied = new CopyOnWriteArrayList<>();
         volatile Predicate<Envelope> failOn = e -> false;
+        private final boolean withAggregates;
+
+        Recorder() {
+            this(true);
+        }
+
+        /** @param withAggregates false when another application registers the numbers aggregate */
+        Recorder(boolean withAggregates) {
+            this.withAggregates = withAggregates;
+        }
 
         @Override
         public List<AggregateType<?>> aggregates() {
-            return List.of(Numbers.type());
+            return withAggregates ? List.of(Numbers.type()) : List.of();
         }
 
         @Override
