@@ -74,7 +74,9 @@ public final class LocalRuntime implements AutoCloseable {
             int replayed = projections.replay(store.tenants());
             LOG.log(Level.INFO, "replayed " + replayed + " envelopes into " + applications.handlers().size() + " handlers");
 
-            HttpApi api = HttpApi.builder(new CommandHandler(store, applications.registry()), store, config.identity())
+            CommandHandler commands = new CommandHandler(store, applications.registry());
+            HttpApi api = HttpApi.builder(commands, store, config.identity())
+                    .commandRunner(new PerAggregateQueue(commands))
                     .options(config.http())
                     .views(applications.views())
                     .onCommit(projections)

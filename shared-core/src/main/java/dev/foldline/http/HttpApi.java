@@ -53,6 +53,7 @@ public final class HttpApi {
     private final HttpOptions options;
     private final Map<String, ProjectionView> views;
     private final CommitListener commitListener;
+    private final CommandRunner runner;
 
     private HttpApi(Builder builder) {
         this.commands = builder.commands;
@@ -61,6 +62,7 @@ public final class HttpApi {
         this.options = builder.options;
         this.views = builder.views;
         this.commitListener = builder.commitListener;
+        this.runner = builder.runner != null ? builder.runner : commands::command;
     }
 
     /**
@@ -126,7 +128,7 @@ public final class HttpApi {
             throw new NotFound("command", "unknown command " + command);
         }
         JsonObject payload = JsonBody.parse(request, options);
-        CommandResult result = commands.command(actor, command, payload, idempotencyKey(request));
+        CommandResult result = runner.run(actor, command, payload, idempotencyKey(request));
         result.envelope().ifPresent(this::notifyCommitted);
 
         JsonObject body = aggregateJson(result.aggregate());
@@ -213,6 +215,7 @@ public final class HttpApi {
         private HttpOptions options = HttpOptions.defaults();
         private Map<String, ProjectionView> views = Map.of();
         private CommitListener commitListener = CommitListener.NONE;
+        private CommandRunner runner;
 
         private Builder(CommandHandler commands, EventStore store, IdentityResolver identity) {
             this.commands = Objects.requireNonNull(commands, "commands");
@@ -238,6 +241,12 @@ public final class HttpApi {
 
         public Builder onCommit(CommitListener listener) {
             this.commitListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Runs commands through the given runner, which must end in the same command handler. */
+        public Builder commandRunner(CommandRunner newRunner) {
+            this.runner = Objects.requireNonNull(newRunner, "runner");
             return this;
         }
 
