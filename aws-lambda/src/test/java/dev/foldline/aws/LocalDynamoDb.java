@@ -51,11 +51,16 @@ public final class LocalDynamoDb implements BeforeAllCallback {
     /** Stops the server when the root context closes, i.e. after the last test class. */
     private static final class Stopper implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() {
             synchronized (LocalDynamoDb.class) {
                 if (server != null) {
-                    server.stop();
-                    server = null;
+                    try {
+                        server.stop();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("DynamoDB Local did not stop", e);
+                    } finally {
+                        server = null;
+                    }
                 }
             }
         }
