@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -35,13 +36,18 @@ class EndToEndTest {
 
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
-    private static String table;
-    private static EventStore store;
+    private String table;
+    private EventStore store;
 
     @BeforeAll
-    static void createTable() {
+    static void createClients() {
         client = LocalDynamoDb.client();
         streams = LocalDynamoDb.streamsClient();
+    }
+
+    /** A table (and so a stream) per test: what one test reads from the stream is its own. */
+    @BeforeEach
+    void createTable() {
         table = LocalDynamoDb.newTable(client);
         store = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table));
     }
@@ -95,6 +101,34 @@ class EndToEndTest {
         assertThat(events.get("a1").getAsInt()).isEqualTo(3);
         assertThat(events.get("b1").getAsInt()).isEqualTo(2);
         assertThat(events.get("c1").getAsInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_failure_on_an_envelope_filled_from_the_table_reports_the_first_record_of_its_aggregate() {
+        StreamFunctionTest.Recorder recorder = new StreamFunctionTest.Recorder();
+        AwsRuntime runtime = AwsRuntime.of(store, List.of(recorder), Map.of("FOLDLINE_PROJECTION_SCOPE", "gaps"));
+        CommandFunction commands = new CommandFunction(runtime);
+        StreamFunction projections = new StreamFunction(runtime);
+        StreamReader reader = new StreamReader(table);
+        for (String id : new String[] {"g1", "g1", "h1", "g1"}) {
+            assertThat(commands.handleRequest(add(id, "1", "1"), null).getStatusCode()).isEqualTo(200);
+        }
+        List<Record> records = reader.readAll();
+        assertThat(records).hasSize(4);
+
+        // The batch lost g1@0 and g1@1 (say, to another shard); the projector reads them from the
+        // table, and the handler fails on g1@0: the first g1 record of the batch is reported.
+        recorder.failOn = e -> e.stream().aggregateId().equals("g1") && e.version() == 0;
+        List<Record> partial = List.of(records.get(2), records.get(3));
+        StreamsEventResponse response = projections.handleRequest(StreamRecords.event(partial, reader.arn()), null);
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(records.get(3).dynamodb().sequenceNumber());
+        assertThat(recorder.applied).containsExactly("h1@0");
+
+        recorder.failOn = e -> false;
+        projections.handleRequest(StreamRecords.event(records.subList(3, 4), reader.arn()), null);
+        assertThat(recorder.applied).containsExactly("h1@0", "g1@0", "g1@1", "g1@2");
     }
 
     private static APIGatewayV2HTTPEvent add(String id, String n1, String n2) {
