@@ -67,6 +67,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Opens the store, replays the projections, and starts serving; returns once requests are accepted. */
     public static LocalRuntime start(LocalConfig config) {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, small
+        // responses then wait for the client's delayed ACK (~40 ms each). Read once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         Applications applications = discover(config.examples());
         SqliteEventStore store = SqliteEventStore.openIn(config.dataDir());
         try {
@@ -111,6 +116,8 @@ public final class LocalRuntime implements AutoCloseable {
             return;
         }
         closed = true;
+        System.out.println("Foldline local runtime stopping: finishing the requests in flight");
+        System.out.flush();
         try {
             if (!gate.closeAndDrain(DRAIN_TIMEOUT)) {
                 LOG.log(Level.WARNING, "requests still running after " + DRAIN_TIMEOUT + "; stopping anyway");

@@ -143,7 +143,12 @@ public final class Payload {
         if (!element.isJsonPrimitive() || !((JsonPrimitive) element).isNumber()) {
             throw new InvalidArgument(name, name + " must be a number");
         }
-        return element.getAsBigDecimal();
+        try {
+            return element.getAsBigDecimal();
+        } catch (NumberFormatException e) {
+            // gson refuses exponents beyond its limits (e.g. 1e999999999): bad input, not a bug.
+            throw new InvalidArgument(name, name + " is out of range");
+        }
     }
 
     @Override

@@ -1,0 +1,98 @@
+package dev.foldline.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foldline.http.HttpOptions;
+import dev.foldline.http.Tokens;
+import dev.foldline.http.identity.JwtIdentity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The runtime in JWT mode, configured from environment variables as scripts/run-local would be. */
+class JwtModeOverHttpTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "AUTH_MODE", "jwt",
+            "JWT_HS256_SECRET", Tokens.SECRET,
+            "JWT_ISSUER", "https://issuer.example",
+            "JWT_TENANT_CLAIM", "org",
+            "JWT_ROLES_CLAIM", "groups");
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalRuntime runtime;
+    private static ApiClient anonymous;
+
+    @BeforeAll
+    static void start() {
+        LocalConfig config = LocalConfig.fromEnvironment(ENV);
+        assertThat(config.identity()).isInstanceOf(JwtIdentity.class);
+        runtime = LocalRuntime.start(RuntimeFixture.config(dataDir, config.identity(), HttpOptions.defaults()));
+        anonymous = ApiClient.to(runtime.baseUri()).withHeaders();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    private static String token(String org, String groups, long expiresIn) {
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        return Tokens.hs256("{\"sub\":\"user1\",\"org\":\"" + org + "\",\"groups\":" + groups
+                + ",\"iss\":\"https://issuer.example\",\"exp\":" + (now + expiresIn) + "}");
+    }
+
+    private static ApiClient bearer(String token) {
+        return anonymous.withHeaders("Authorization", "Bearer " + token);
+    }
+
+    @Test
+    void a_valid_token_runs_the_command_in_the_tenant_it_names() {
+        ApiClient acme = bearer(token("acme", "[\"manager\"]", 600));
+
+        assertThat(acme.command("AddNumbers", "{\"aggregateId\":\"j1\",\"number1\":1,\"number2\":2}").status()).isEqualTo(200);
+        assertThat(acme.get("/aggregates/numbers/j1").status()).isEqualTo(200);
+        assertThat(bearer(token("other", "[]", 600)).get("/aggregates/numbers/j1").status()).isEqualTo(404);
+    }
+
+    @Test
+    void dev_headers_mean_nothing_in_jwt_mode() {
+        ApiClient headers = anonymous.withHeaders("X-Tenant", "acme", "X-Actor-Id", "user1");
+        assertThat(headers.command("AddNumbers", "{\"number1\":1,\"number2\":2}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_missing_expired_or_forged_token_is_401() {
+        assertThat(anonymous.command("AddNumbers", "{\"number1\":1,\"number2\":2}").status()).isEqualTo(401);
+        assertThat(bearer(token("acme", "[]", -3600)).command("AddNumbers", "{\"number1\":1,\"number2\":2}").status())
+                .isEqualTo(401);
+        String forged = Tokens.hs256("a-guessed-secret-that-is-long-enough-too!", "{\"sub\":\"u\",\"org\":\"acme\"}");
+        assertThat(bearer(forged).command("AddNumbers", "{\"number1\":1,\"number2\":2}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void roles_come_from_the_configured_claim() {
+        String open = "{\"aggregateId\":\"v1\"}";
+        assertThat(bearer(token("acme", "[\"manager\"]", 600)).command("OpenVault", open).status()).isEqualTo(403);
+        assertThat(bearer(token("acme", "[\"admin\"]", 600)).command("OpenVault", open).status()).isEqualTo(200);
+    }
+
+    @Test
+    void development_headers_are_refused_beyond_loopback() {
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("HOST", "0.0.0.0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AUTH_MODE=jwt");
+    }
+
+    @Test
+    void jwt_mode_without_a_key_does_not_start() {
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("AUTH_MODE", "jwt")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JWT_HS256_SECRET");
+    }
+}

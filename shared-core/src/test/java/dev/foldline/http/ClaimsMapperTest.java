@@ -1,0 +1,55 @@
+package dev.foldline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foldline.errors.Unauthorized;
+import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.model.Actor;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClaimsMapperTest {
+
+    @Test
+    void maps_tenant_actor_and_roles_from_the_default_claims() {
+        Actor actor = ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1", "roles", List.of("a", "b")));
+
+        assertThat(actor.tenant()).isEqualTo("t1");
+        assertThat(actor.id()).isEqualTo("u1");
+        assertThat(actor.roles()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void reads_roles_as_api_gateway_renders_a_list_claim() {
+        ClaimsMapper cognito = new ClaimsMapper("custom:tenant", "sub", "cognito:groups");
+
+        Actor actor = cognito.toActor(Map.of("custom:tenant", "t1", "sub", "u1", "cognito:groups", "[admin manager]"));
+
+        assertThat(actor.roles()).containsExactlyInAnyOrder("admin", "manager");
+    }
+
+    @Test
+    void reads_roles_from_a_comma_separated_string_and_ignores_empty_ones() {
+        Actor actor = ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1", "roles", " a, ,b,,"));
+
+        assertThat(actor.roles()).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void an_identity_without_tenant_or_actor_is_unauthorized() {
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("sub", "u1")))
+                .isInstanceOf(Unauthorized.class).hasMessageContaining("tenant");
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "  ")))
+                .isInstanceOf(Unauthorized.class).hasMessageContaining("sub");
+    }
+
+    @Test
+    void an_unusable_tenant_name_is_unauthorized() {
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t".repeat(300), "sub", "u")))
+                .isInstanceOf(Unauthorized.class);
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "a\u0000b", "sub", "u")))
+                .isInstanceOf(Unauthorized.class);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.foldline.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foldline.app.ProjectionView;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.examples.Examples;
+import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.DevHeaderIdentity;
+import dev.foldline.http.identity.JwtIdentity;
+import dev.foldline.http.identity.JwtKey;
+import dev.foldline.http.identity.JwtVerifier;
+import dev.foldline.json.Json;
+import dev.foldline.model.Envelope;
+import dev.foldline.store.MemoryEventStore;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The contract as adapters see it: plain requests in, plain responses out, no server involved. */
+class HttpApiTest {
+
+    private static final Map<String, String> IDENTITY = Map.of("x-tenant", "tenant1", "X-ACTOR-ID", "user1");
+    private static final Map<String, String> JSON = Map.of("X-Tenant", "tenant1", "X-Actor-Id", "user1",
+            "Content-Type", "application/json");
+
+    private final MemoryEventStore store = new MemoryEventStore();
+    private final CommandHandler commands = new CommandHandler(store, Examples.registry());
+    private final List<Envelope> committed = new ArrayList<>();
+    private final HttpApi api = HttpApi.builder(commands, store, new DevHeaderIdentity())
+            .options(new HttpOptions(1024))
+            .onCommit(committed::add)
+            .views(List.of(new ProjectionView("echo", tenant -> Map.of("tenant", tenant))))
+            .build();
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put(name, value);
+        return all;
+    }
+
+    @Test
+    void a_command_reaches_the_commit_listener_and_answers_with_an_etag() {
+        HttpResponse response = api.handle(HttpRequest.post("/commands/AddNumbers", JSON,
+                "{\"aggregateId\":\"a\",\"number1\":1,\"number2\":2}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.headers()).containsEntry("ETag", "\"0\"").containsEntry("Content-Type", "application/json");
+        assertThat(committed).hasSize(1);
+        assertThat(committed.get(0).stream().aggregateId()).isEqualTo("a");
+    }
+
+    @Test
+    void a_failing_commit_listener_does_not_change_an_acknowledged_commit() {
+        HttpApi failing = HttpApi.builder(commands, store, new DevHeaderIdentity())
+                .onCommit(envelope -> {
+                    throw new IllegalStateException("projection down");
+                })
+                .build();
+
+        HttpResponse response = failing.handle(HttpRequest.post("/commands/AddNumbers", JSON,
+                "{\"aggregateId\":\"b\",\"number1\":1,\"number2\":2}"));
+
+        assertThat(response.status()).isEqualTo(200);
+    }
+
+    @Test
+    void header_names_match_in_any_case() {
+        assertThat(api.handle(HttpRequest.get("/projections/echo", IDENTITY)).body()).isEqualTo("{\"tenant\":\"tenant1\"}");
+    }
+
+    @Test
+    void json_media_types_with_parameters_or_a_suffix_are_json() {
+        for (String type : List.of("application/json; charset=utf-8", "APPLICATION/JSON", "application/vnd.api+json")) {
+            HttpResponse response = api.handle(HttpRequest.post("/commands/AddNumbers", with(JSON, "Content-Type", type),
+                    "{\"number1\":1,\"number2\":2}"));
+            assertThat(response.status()).as(type).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void a_body_over_the_configured_limit_is_413_even_when_cut_off_by_the_adapter() {
+        byte[] cutOff = new byte[1025];
+        HttpResponse response = api.handle(new HttpRequest("POST", "/commands/AddNumbers", JSON, cutOff));
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).isEqualTo(HttpResponse.PROBLEM_JSON);
+    }
+
+    @Test
+    void invalid_utf8_is_a_400() {
+        byte[] body = "{\"number1\":\"\u00ff\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(api.handle(new HttpRequest("POST", "/commands/AddNumbers", JSON, body)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void a_wrong_method_is_405_with_the_allowed_one() {
+        HttpResponse response = api.handle(HttpRequest.get("/commands/AddNumbers", IDENTITY));
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.headers()).containsEntry("Allow", "POST");
+    }
+
+    @Test
+    void path_segments_are_percent_decoded_after_splitting() {
+        api.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{\"aggregateId\":\"a b+c\",\"number1\":1,\"number2\":2}"));
+
+        assertThat(api.handle(HttpRequest.get("/aggregates/numbers/a%20b+c", IDENTITY)).status()).isEqualTo(200);
+        assertThat(api.handle(HttpRequest.get("/aggregates/numbers/a%2", IDENTITY)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void an_invalid_idempotency_key_is_a_400_naming_it() {
+        HttpResponse response = api.handle(HttpRequest.post("/commands/AddNumbers",
+                with(JSON, "Idempotency-Key", "x".repeat(256)), "{\"number1\":1,\"number2\":2}"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(Json.parseObject(response.body()).get("argument").getAsString()).isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void jwt_identity_takes_the_tenant_from_the_token_never_from_headers_or_body() {
+        long now = System.currentTimeMillis() / 1000;
+        HttpApi jwt = HttpApi.builder(commands, store, new JwtIdentity(new JwtVerifier(JwtKey.Hs256.ofText(Tokens.SECRET),
+                        Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC()), ClaimsMapper.defaults()))
+                .build();
+        Map<String, String> headers = Map.of("Authorization", "Bearer " + Tokens.hs256(Tokens.claims(now, "")),
+                "X-Tenant", "intruder", "Content-Type", "application/json");
+
+        HttpResponse response = jwt.handle(HttpRequest.post("/commands/AddNumbers", headers,
+                "{\"aggregateId\":\"j\",\"tenant\":\"intruder\",\"number1\":1,\"number2\":2}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(store.read(new dev.foldline.model.StreamId("tenant1", "numbers", "j"), 0, 10)).hasSize(1);
+        assertThat(jwt.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{}")).status()).isEqualTo(401);
+    }
+}
