@@ -11,8 +11,16 @@ import dev.foldline.http.HttpRequest;
 import dev.foldline.http.HttpResponse;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.json.EnvelopeCodec;
+import dev.foldline.json.Payload;
+import dev.foldline.model.Actor;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.model.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +31,8 @@ import java.util.Map;
  * and error mapping. A request without claims is answered 401 by the core.
  */
 public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private static final Map<String, String> PRIMING_CLAIMS = Map.of("tenant", "-", "sub", "-", "roles", "-");
 
     private final AwsRuntime runtime;
     private final CommandHandler commands;
@@ -42,6 +52,24 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                 runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
                 runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
                 runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
+        prime();
+    }
+
+    /**
+     * Loads and links the request path during initialisation, so that it is part of the SnapStart
+     * snapshot: a health request through the core API, the claims mapping and the envelope codec, on
+     * fixed data. No network, nothing random, nothing read from the clock.
+     */
+    private void prime() {
+        HttpApi api = HttpApi.builder(commands, runtime.store(), request -> ClaimsMapper.defaults().toActor(PRIMING_CLAIMS))
+                .views(runtime.applications().views())
+                .build();
+        api.handle(HttpRequest.get("/health", Map.of()));
+        api.handle(HttpRequest.post("/commands/-", Map.of("Content-Type", "application/json"), "{}"));
+        Actor actor = ClaimsMapper.defaults().toActor(PRIMING_CLAIMS);
+        Envelope envelope = new Envelope(new StreamId(actor.tenant(), "-", "-"), 0, "-", actor,
+                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH, null);
+        EnvelopeCodec.read(EnvelopeCodec.write(envelope));
     }
 
     @Override
