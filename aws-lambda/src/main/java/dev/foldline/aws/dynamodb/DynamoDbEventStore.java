@@ -77,12 +77,11 @@ public final class DynamoDbEventStore implements EventStore {
         List<Envelope> newestFirst = new ArrayList<>();
         Snapshot snapshot = null;
         for (StoreItem item : table.query(request).items()) {
-            Envelope envelope = EnvelopeCodec.read(item.getEnvelope());
             if (item.getSnapshot() != null) {
-                snapshot = new Snapshot(envelope.version(), item.getSnapshot());
+                snapshot = new Snapshot(Long.parseLong(item.getSk()), item.getSnapshot());
                 break;
             }
-            newestFirst.add(envelope);
+            newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
         }
         Collections.reverse(newestFirst);
         return new StreamSlice(Optional.ofNullable(snapshot), newestFirst);
@@ -102,8 +101,9 @@ public final class DynamoDbEventStore implements EventStore {
         item.setTenantIndexPk(Keys.tenantShard(envelope.tenant(),
                 Keys.shardOf(envelope.stream(), options.tenantShards())));
         item.setTenantIndexSk(Keys.tenantIndexSort(envelope.committedAt(), envelope.stream(), envelope.version()));
-        if (sizeOf(item) > MAX_ITEM_BYTES) {
-            throw new TooLarge("the envelope is " + sizeOf(item) + " bytes stored; DynamoDB's item limit is "
+        int size = sizeOf(item);
+        if (size > MAX_ITEM_BYTES) {
+            throw new TooLarge("the envelope takes " + size + " bytes stored; DynamoDB's item limit is "
                     + MAX_ITEM_BYTES);
         }
         if (snapshot != null) {
@@ -217,12 +217,13 @@ public final class DynamoDbEventStore implements EventStore {
         return ordered;
     }
 
+    /** The stream's items after the known version (all of them for -1). */
     private static QueryConditional after(StreamId stream, long knownVersion) {
-        Key partition = Key.builder().partitionValue(Keys.streamKey(stream))
-                .sortValue(Keys.version(Math.max(knownVersion, -1))).build();
+        String pk = Keys.streamKey(stream);
         return knownVersion < 0
-                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.streamKey(stream)).build())
-                : QueryConditional.sortGreaterThan(partition);
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
+                : QueryConditional.sortGreaterThan(Key.builder().partitionValue(pk)
+                        .sortValue(Keys.version(knownVersion)).build());
     }
 
     /**
