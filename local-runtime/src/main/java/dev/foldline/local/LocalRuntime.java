@@ -58,8 +58,17 @@ public final class LocalRuntime implements AutoCloseable {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         }
-        LocalConfig config = LocalConfig.fromEnvironment(System.getenv());
-        LocalRuntime runtime = start(config);
+        LocalConfig config;
+        LocalRuntime runtime;
+        try {
+            config = LocalConfig.fromEnvironment(System.getenv());
+            runtime = start(config);
+        } catch (RuntimeException e) {
+            // A configuration or startup problem (port taken, bad JWT key...): say what, not where.
+            System.err.println("Foldline local runtime cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "foldline-shutdown"));
         System.out.println(runtime.banner(config));
         System.out.flush();

@@ -1,7 +1,9 @@
 package dev.foldline.http;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import dev.foldline.aggregate.Aggregate;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.ProjectionView;
@@ -187,8 +189,30 @@ public final class HttpApi {
         JsonObject json = new JsonObject();
         json.addProperty("aggregateId", aggregate.id());
         json.addProperty("version", aggregate.version());
-        json.add("state", Json.toTree(aggregate.state()));
+        json.add("state", finite(Json.toTree(aggregate.state())));
         return json;
+    }
+
+    /**
+     * JSON has no NaN or Infinity, but a double in a state can hold them (1 / 0 on the calculator);
+     * they go out as the strings "NaN", "Infinity" and "-Infinity" so that every response parses.
+     */
+    private static JsonElement finite(JsonElement element) {
+        if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()) {
+            double value = element.getAsDouble();
+            return Double.isFinite(value) ? element : new JsonPrimitive(Double.toString(value));
+        }
+        if (element.isJsonObject()) {
+            JsonObject copy = new JsonObject();
+            element.getAsJsonObject().entrySet().forEach(e -> copy.add(e.getKey(), finite(e.getValue())));
+            return copy;
+        }
+        if (element.isJsonArray()) {
+            JsonArray copy = new JsonArray();
+            element.getAsJsonArray().forEach(e -> copy.add(finite(e)));
+            return copy;
+        }
+        return element;
     }
 
     private static String idempotencyKey(HttpRequest request) {

@@ -1,6 +1,8 @@
 package dev.foldline.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +17,12 @@ import java.util.TreeMap;
  * @param headers header names in any case; an adapter joins repeated headers with ", "
  * @param body    the body bytes; an adapter reads at most {@link HttpOptions#maxBodyBytes()} + 1
  *                bytes so that an oversized body is recognised without being held in memory
+ * @param verifiedClaims identity claims the platform verified before the request arrived (API
+ *                Gateway's JWT authorizer, for example), empty when it verified nothing; read by
+ *                {@link dev.foldline.http.identity.VerifiedClaimsIdentity}
  */
-public record HttpRequest(String method, String path, Map<String, String> headers, byte[] body) {
+public record HttpRequest(String method, String path, Map<String, String> headers, byte[] body,
+                          Map<String, ?> verifiedClaims) {
 
     public HttpRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -29,8 +35,18 @@ public record HttpRequest(String method, String path, Map<String, String> header
                 }
             });
         }
-        headers = java.util.Collections.unmodifiableMap(normalized);
+        headers = Collections.unmodifiableMap(normalized);
         body = body == null ? new byte[0] : body;
+        verifiedClaims = verifiedClaims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(verifiedClaims));
+    }
+
+    /** A request that carries no platform-verified identity. */
+    public HttpRequest(String method, String path, Map<String, String> headers, byte[] body) {
+        this(method, path, headers, body, Map.of());
+    }
+
+    public HttpRequest withVerifiedClaims(Map<String, ?> claims) {
+        return new HttpRequest(method, path, headers, body, claims);
     }
 
     public static HttpRequest get(String path, Map<String, String> headers) {

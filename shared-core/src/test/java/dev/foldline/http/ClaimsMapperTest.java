@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foldline.errors.Unauthorized;
 import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.VerifiedClaimsIdentity;
 import dev.foldline.model.Actor;
 import java.util.List;
 import java.util.Map;
@@ -51,5 +52,17 @@ class ClaimsMapperTest {
                 .isInstanceOf(Unauthorized.class);
         assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "a\u0000b", "sub", "u")))
                 .isInstanceOf(Unauthorized.class);
+    }
+
+    @Test
+    void platform_verified_claims_on_the_request_become_the_actor_and_headers_are_ignored() {
+        VerifiedClaimsIdentity identity = new VerifiedClaimsIdentity(ClaimsMapper.defaults());
+        HttpRequest bare = HttpRequest.get("/health", Map.of("X-Tenant", "t9", "X-Actor-Id", "u9"));
+
+        Actor actor = identity.resolve(bare.withVerifiedClaims(Map.of("tenant", "t1", "sub", "u1", "roles", "[admin]")));
+
+        assertThat(actor.tenant()).isEqualTo("t1");
+        assertThat(actor.roles()).containsExactly("admin");
+        assertThatThrownBy(() -> identity.resolve(bare)).isInstanceOf(Unauthorized.class);
     }
 }

@@ -139,4 +139,18 @@ class HttpApiTest {
         assertThat(store.read(new dev.foldline.model.StreamId("tenant1", "numbers", "j"), 0, 10)).hasSize(1);
         assertThat(jwt.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{}")).status()).isEqualTo(401);
     }
+
+    @Test
+    void a_state_holding_infinity_still_answers_valid_json() {
+        for (String[] key : new String[][] {{"PressDigit", "\"digit\":\"1\""}, {"PressOperator", "\"operator\":\"/\""},
+                {"PressDigit", "\"digit\":\"0\""}}) {
+            api.handle(HttpRequest.post("/commands/" + key[0], JSON, "{\"aggregateId\":\"zero\"," + key[1] + "}"));
+        }
+
+        HttpResponse response = api.handle(HttpRequest.post("/commands/PressEquals", JSON, "{\"aggregateId\":\"zero\"}"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(Json.parseObject(response.body()).getAsJsonObject("state").get("result").getAsString())
+                .isEqualTo("Infinity");
+    }
 }

@@ -105,22 +105,24 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs the work in one write transaction: committed if it returns, rolled back if it throws. */
+    /**
+     * Runs the work in one write transaction: committed if it returns, rolled back if it throws.
+     * BEGIN IMMEDIATE takes SQLite's write lock up front, so another process on the same file
+     * cannot slip in between this transaction's reads and its writes.
+     */
     <T> T write(Work<T> work) {
         writeLock.lock();
         try {
             Connection connection = borrow();
-            try {
-                connection.setAutoCommit(false);
+            try (Statement control = connection.createStatement()) {
+                control.execute("BEGIN IMMEDIATE");
                 try {
                     T result = work.run(connection);
-                    connection.commit();
+                    control.execute("COMMIT");
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    control.execute("ROLLBACK");
                     throw e;
-                } finally {
-                    connection.setAutoCommit(true);
                 }
             } catch (SQLException e) {
                 throw new SqliteStoreException("write failed on " + file, e);
@@ -169,9 +171,6 @@ final class SqliteDatabase implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(30_000);
-        // Another process on the same file takes the write lock at BEGIN, not at the first write,
-        // so two writers never deadlock upgrading read locks.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         return config.createConnection("jdbc:sqlite:" + file);
     }
 
