@@ -1,0 +1,43 @@
+package dev.foldline.aws.dynamodb;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the DynamoDB client the functions use: the url-connection HTTP client, the region from
+ * {@code AWS_REGION}, bounded call timeouts (they also bound how late a commit can land, see the
+ * settle window), and an optional {@code FOLDLINE_DYNAMODB_ENDPOINT} for DynamoDB Local.
+ */
+public final class DynamoDbClients {
+
+    /** A whole call, retries included, gives up after this. */
+    public static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient fromEnvironment(Map<String, String> env) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                        .build())
+                .overrideConfiguration(c -> c.apiCallTimeout(API_CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT));
+        String region = env.get("AWS_REGION");
+        if (region != null && !region.isBlank()) {
+            builder.region(Region.of(region));
+        }
+        String endpoint = env.get("FOLDLINE_DYNAMODB_ENDPOINT");
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,276 @@
+package dev.foldline.aws.dynamodb;
+
+import dev.foldline.errors.TooLarge;
+import dev.foldline.json.EnvelopeCodec;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Snapshot;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.AppendResult;
+import dev.foldline.store.CheckpointStore;
+import dev.foldline.store.EventStore;
+import dev.foldline.store.Page;
+import dev.foldline.store.StreamSlice;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The event store on one DynamoDB table (see {@link StoreItem} for the item layout).
+ *
+ * <ul>
+ *   <li>append = one PutItem conditional on the version being free; the snapshot rides on the
+ *       envelope's item, so the two are atomic and a snapshot can never be ahead of the events.</li>
+ *   <li>load = one strongly consistent Query on the stream's partition, newest first, that stops at
+ *       the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *   <li>readAll = the sparse {@code byTenant} index, ordered by commit stamp, read with a settle
+ *       window so that late commits are never missed (see {@link ReadPosition}).</li>
+ * </ul>
+ */
+public final class DynamoDbEventStore implements EventStore {
+
+    /** DynamoDB's item size limit. */
+    static final int MAX_ITEM_BYTES = 400 * 1024;
+
+    private final DynamoDbTable<StoreItem> table;
+    private final DynamoDbIndex<StoreItem> tenantIndex;
+    private final DynamoDbStoreOptions options;
+    private final DynamoDbCheckpointStore checkpoints;
+
+    public DynamoDbEventStore(DynamoDbClient client, DynamoDbStoreOptions options) {
+        this.options = options;
+        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.table = enhanced.table(options.tableName(), StoreItem.SCHEMA);
+        this.tenantIndex = table.index(StoreItem.TENANT_INDEX);
+        this.checkpoints = new DynamoDbCheckpointStore(table);
+    }
+
+    public DynamoDbStoreOptions options() {
+        return options;
+    }
+
+    @Override
+    public StreamSlice load(StreamId stream, long knownVersion) {
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(after(stream, knownVersion))
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(options.loadPageSize())
+                .build();
+        List<Envelope> newestFirst = new ArrayList<>();
+        Snapshot snapshot = null;
+        for (StoreItem item : table.query(request).items()) {
+            if (item.getSnapshot() != null) {
+                snapshot = new Snapshot(Long.parseLong(item.getSk()), item.getSnapshot());
+                break;
+            }
+            newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
+        }
+        Collections.reverse(newestFirst);
+        return new StreamSlice(Optional.ofNullable(snapshot), newestFirst);
+    }
+
+    @Override
+    public AppendResult append(Envelope envelope, Snapshot snapshot) {
+        if (snapshot != null && snapshot.version() != envelope.version()) {
+            throw new IllegalArgumentException("a snapshot is appended with the envelope of its version");
+        }
+        StoreItem item = new StoreItem();
+        item.setPk(Keys.streamKey(envelope.stream()));
+        item.setSk(Keys.version(envelope.version()));
+        item.setKind(StoreItem.KIND_ENVELOPE);
+        item.setEnvelope(EnvelopeCodec.write(envelope));
+        item.setIdempotencyKey(envelope.idempotencyKey());
+        item.setTenantIndexPk(Keys.tenantShard(envelope.tenant(),
+                Keys.shardOf(envelope.stream(), options.tenantShards())));
+        item.setTenantIndexSk(Keys.tenantIndexSort(envelope.committedAt(), envelope.stream(), envelope.version()));
+        int size = sizeOf(item);
+        if (size > MAX_ITEM_BYTES) {
+            throw new TooLarge("the envelope takes " + size + " bytes stored; DynamoDB's item limit is "
+                    + MAX_ITEM_BYTES);
+        }
+        if (snapshot != null) {
+            item.setSnapshot(snapshot.stateJson());
+            if (sizeOf(item) > MAX_ITEM_BYTES) {
+                // A snapshot only saves reads: drop it rather than refuse the envelope.
+                item.setSnapshot(null);
+            }
+        }
+        boolean written = conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoreItem.class)
+                .item(item)
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")")
+                        .build())
+                .build()));
+        return written ? AppendResult.COMMITTED : AppendResult.CONFLICT;
+    }
+
+    @Override
+    public List<Envelope> read(StreamId stream, long fromVersion, long toVersion) {
+        long from = Math.max(0, fromVersion);
+        if (from > toVersion) {
+            return List.of();
+        }
+        String pk = Keys.streamKey(stream);
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBetween(
+                        Key.builder().partitionValue(pk).sortValue(Keys.version(from)).build(),
+                        Key.builder().partitionValue(pk).sortValue(Keys.version(toVersion)).build()))
+                .consistentRead(true)
+                .build();
+        List<Envelope> envelopes = new ArrayList<>();
+        for (StoreItem item : table.query(request).items()) {
+            envelopes.add(EnvelopeCodec.read(item.getEnvelope()));
+        }
+        return envelopes;
+    }
+
+    /**
+     * Reads the tenant index from the position's watermark, skipping what the reader was given,
+     * until it has {@code limit} new envelopes (one more, to know whether there are more). The
+     * next watermark is the older of "now minus the settle window" and the last stamp handed
+     * out, so anything that becomes visible later with a stamp inside the window is still found.
+     */
+    @Override
+    public Page readAll(String tenant, String afterPosition, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        ReadPosition position = ReadPosition.decode(afterPosition);
+        List<StoreItem> found = new ArrayList<>();
+        for (int shard = 0; shard < options.tenantShards(); shard++) {
+            found.addAll(newItems(Keys.tenantShard(tenant, shard), position, limit + 1));
+        }
+        found.sort(Comparator.comparing(StoreItem::getTenantIndexSk));
+        boolean more = found.size() > limit;
+        List<StoreItem> page = found.subList(0, Math.min(limit, found.size()));
+        String settled = Keys.time(options.clock().instant().minus(options.settleWindow()));
+        String watermark = settled;
+        if (more) {
+            String lastHandedOut = Keys.timeOf(page.get(page.size() - 1).getTenantIndexSk());
+            watermark = lastHandedOut.compareTo(settled) < 0 ? lastHandedOut : settled;
+        }
+        List<String> handedOut = page.stream().map(StoreItem::getTenantIndexSk).toList();
+        ReadPosition next = position.advance(watermark, handedOut);
+        return new Page(inVersionOrder(page), next.encode(), more);
+    }
+
+    @Override
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    private List<StoreItem> newItems(String partition, ReadPosition position, int wanted) {
+        QueryConditional condition = position.watermark() == null
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())
+                : QueryConditional.sortGreaterThanOrEqualTo(
+                        Key.builder().partitionValue(partition).sortValue(position.watermark()).build());
+        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+                .queryConditional(condition)
+                .limit(Math.min(1000, wanted + position.delivered().size()))
+                .build();
+        List<StoreItem> items = new ArrayList<>();
+        // Pages are fetched lazily: stop requesting once enough new items are found.
+        for (var page : tenantIndex.query(request)) {
+            for (StoreItem item : page.items()) {
+                if (!position.delivered().contains(item.getTenantIndexSk())) {
+                    items.add(item);
+                    if (items.size() == wanted) {
+                        return items;
+                    }
+                }
+            }
+        }
+        return items;
+    }
+
+    /** The page in index order, except that each stream's envelopes take its slots in version order. */
+    private static List<Envelope> inVersionOrder(List<StoreItem> page) {
+        List<Envelope> envelopes = page.stream().map(i -> EnvelopeCodec.read(i.getEnvelope())).toList();
+        Map<StreamId, List<Envelope>> byStream = new LinkedHashMap<>();
+        for (Envelope envelope : envelopes) {
+            byStream.computeIfAbsent(envelope.stream(), s -> new ArrayList<>()).add(envelope);
+        }
+        byStream.values().forEach(list -> list.sort(Comparator.comparingLong(Envelope::version)));
+        Map<StreamId, Integer> next = new LinkedHashMap<>();
+        List<Envelope> ordered = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            int index = next.merge(envelope.stream(), 1, Integer::sum) - 1;
+            ordered.add(byStream.get(envelope.stream()).get(index));
+        }
+        return ordered;
+    }
+
+    /** The stream's items after the known version (all of them for -1). */
+    private static QueryConditional after(StreamId stream, long knownVersion) {
+        String pk = Keys.streamKey(stream);
+        return knownVersion < 0
+                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
+                : QueryConditional.sortGreaterThan(Key.builder().partitionValue(pk)
+                        .sortValue(Keys.version(knownVersion)).build());
+    }
+
+    /**
+     * Runs a conditional write: true when it was written, false when its condition failed. The one
+     * place where DynamoDB's ways of saying "condition failed" (a ConditionalCheckFailed, or a
+     * transaction cancelled for one) become a value, and its item-size refusal the core's error.
+     */
+    static boolean conditionally(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
+                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
+                return false;
+            }
+            throw e;
+        } catch (DynamoDbException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Item size has exceeded") || message.contains("Item size to update has exceeded")) {
+                throw new TooLarge("DynamoDB refused the item: " + message);
+            }
+            throw e;
+        }
+    }
+
+    /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers at most 21 bytes). */
+    static int sizeOf(StoreItem item) {
+        int size = 0;
+        size += attribute(StoreItem.PK, item.getPk());
+        size += attribute(StoreItem.SK, item.getSk());
+        size += attribute(StoreItem.KIND, item.getKind());
+        size += attribute(StoreItem.ENVELOPE, item.getEnvelope());
+        size += attribute(StoreItem.SNAPSHOT, item.getSnapshot());
+        size += attribute(StoreItem.IDEMPOTENCY_KEY, item.getIdempotencyKey());
+        size += attribute(StoreItem.TENANT_INDEX_PK, item.getTenantIndexPk());
+        size += attribute(StoreItem.TENANT_INDEX_SK, item.getTenantIndexSk());
+        size += attribute(StoreItem.VALUE, item.getValue());
+        if (item.getRevision() != null) {
+            size += StoreItem.REVISION.length() + 21;
+        }
+        return size;
+    }
+
+    private static int attribute(String name, String value) {
+        return value == null ? 0 : name.length() + value.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.foldline.aws.examples;
+
+import dev.foldline.aggregate.AggregateType;
+import dev.foldline.app.Application;
+import dev.foldline.app.ProjectionView;
+import dev.foldline.aws.StoreAware;
+import dev.foldline.examples.Examples;
+import dev.foldline.examples.Numbers;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Event;
+import dev.foldline.projection.EventHandler;
+import dev.foldline.store.Checkpoint;
+import dev.foldline.store.CheckpointStore;
+import dev.foldline.store.EventStore;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The example application deployed by {@code template.yaml}: the {@code numbers} and
+ * {@code calculator} aggregates, and the original's event counter made durable: the stream
+ * function counts {@code NumbersAdded} per aggregate in the table (a compare-and-set counter per
+ * tenant and aggregate), and {@code GET /projections/counter} on the command function reads it.
+ */
+public final class ExamplesApplication implements Application, StoreAware {
+
+    public static final String COUNTER = "counter";
+    private static final String PREFIX = "view/counter/";
+
+    private CheckpointStore counts;
+
+    @Override
+    public void useStore(EventStore store) {
+        this.counts = store.checkpoints();
+    }
+
+    @Override
+    public List<AggregateType<?>> aggregates() {
+        return List.copyOf(Examples.registry().types());
+    }
+
+    @Override
+    public List<EventHandler> handlers() {
+        return List.of(EventHandler.of(COUNTER, Map.of(Numbers.NUMBERS_ADDED, this::count)));
+    }
+
+    @Override
+    public List<ProjectionView> views() {
+        return List.of(new ProjectionView(COUNTER, tenant -> Map.of("events", counts(tenant))));
+    }
+
+    /** The counts of a tenant, by aggregate id. */
+    public Map<String, Integer> counts(String tenant) {
+        Map<String, Integer> byAggregate = new LinkedHashMap<>();
+        store().list(tenant, PREFIX).forEach((key, checkpoint) ->
+                byAggregate.put(key.substring(PREFIX.length()), Integer.parseInt(checkpoint.value())));
+        return byAggregate;
+    }
+
+    private void count(Envelope envelope, Event event) {
+        String key = PREFIX + envelope.stream().aggregateId();
+        while (true) {
+            Optional<Checkpoint> current = store().read(envelope.tenant(), key);
+            int next = current.map(c -> Integer.parseInt(c.value())).orElse(0) + 1;
+            long revision = current.map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
+            if (store().write(envelope.tenant(), key, Integer.toString(next), revision)) {
+                return;
+            }
+        }
+    }
+
+    private CheckpointStore store() {
+        if (counts == null) {
+            throw new IllegalStateException("the examples application was not given a store");
+        }
+        return counts;
+    }
+}

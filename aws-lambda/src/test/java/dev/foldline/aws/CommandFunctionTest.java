@@ -1,0 +1,140 @@
+package dev.foldline.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.google.gson.JsonObject;
+import dev.foldline.aws.dynamodb.DynamoDbEventStore;
+import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
+import dev.foldline.aws.examples.ExamplesApplication;
+import dev.foldline.json.Json;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.EventStore;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The command function on real API Gateway HTTP API (payload 2.0) events, against DynamoDB Local. */
+@ExtendWith(LocalDynamoDb.class)
+class CommandFunctionTest {
+
+    private static EventStore store;
+
+    @BeforeAll
+    static void createTable() {
+        var client = LocalDynamoDb.client();
+        store = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(LocalDynamoDb.newTable(client)));
+    }
+
+    private static CommandFunction function(Map<String, String> env) {
+        return new CommandFunction(AwsRuntime.of(store, List.of(new ExamplesApplication()), env));
+    }
+
+    private static APIGatewayV2HTTPEvent event(String name) {
+        return EventLoader.loadApiGatewayHttpEvent("events/" + name);
+    }
+
+    private static JsonObject body(APIGatewayV2HTTPResponse response) {
+        return Json.parseObject(response.getBody());
+    }
+
+    @Test
+    void a_command_with_verified_claims_runs_and_answers_with_the_aggregate() {
+        CommandFunction function = function(Map.of());
+
+        APIGatewayV2HTTPResponse response = function.handleRequest(event("http-add-numbers.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json").containsEntry("ETag", "\"0\"");
+        JsonObject body = body(response);
+        assertThat(body.get("aggregateId").getAsString()).isEqualTo("calc-1");
+        assertThat(body.getAsJsonObject("state").get("sum").getAsLong()).isEqualTo(3);
+        var envelope = store.read(new StreamId("tenant1", "numbers", "calc-1"), 0, 0).get(0);
+        assertThat(envelope.actor().id()).isEqualTo("user1");
+        assertThat(envelope.actor().roles()).containsExactlyInAnyOrder("user", "manager");
+        assertThat(envelope.idempotencyKey()).isEqualTo("req-0001");
+
+        APIGatewayV2HTTPResponse read = function.handleRequest(event("http-get-aggregate.json"), null);
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        assertThat(body(read).getAsJsonObject("state").get("sum").getAsLong()).isEqualTo(3);
+    }
+
+    @Test
+    void a_request_without_claims_is_401_problem_json() {
+        APIGatewayV2HTTPResponse response = function(Map.of()).handleRequest(event("http-no-claims.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(body(response).get("status").getAsInt()).isEqualTo(401);
+    }
+
+    @Test
+    void claim_names_come_from_the_environment_and_base64_bodies_and_stages_are_unwrapped() {
+        CommandFunction cognito = function(Map.of("FOLDLINE_TENANT_CLAIM", "custom:tenant",
+                "FOLDLINE_ROLES_CLAIM", "cognito:groups"));
+
+        APIGatewayV2HTTPResponse response = cognito.handleRequest(event("http-base64-stage-cognito.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(body(response).getAsJsonObject("state").get("sum").getAsLong()).isEqualTo(10);
+        assertThat(store.read(new StreamId("tenant2", "numbers", "calc-2"), 0, 0)).singleElement()
+                .satisfies(e -> assertThat(e.actor().id()).isEqualTo("user2"));
+    }
+
+    @Test
+    void with_the_default_claim_names_a_cognito_token_has_no_tenant_and_is_401() {
+        APIGatewayV2HTTPResponse response = function(Map.of()).handleRequest(event("http-base64-stage-cognito.json"), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void errors_are_mapped_by_the_core() {
+        CommandFunction function = function(Map.of());
+        APIGatewayV2HTTPEvent unknown = event("http-add-numbers.json");
+        unknown.setRawPath("/commands/Nope");
+        APIGatewayV2HTTPEvent invalid = event("http-add-numbers.json");
+        invalid.setBody("{\"aggregateId\":\"calc-x\",\"number1\":\"one\",\"number2\":2}");
+        invalid.getHeaders().remove("idempotency-key");
+        APIGatewayV2HTTPEvent tooLarge = event("http-add-numbers.json");
+        tooLarge.setBody("{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}");
+        APIGatewayV2HTTPEvent wrongMethod = event("http-get-aggregate.json");
+        wrongMethod.getRequestContext().getHttp().setMethod("DELETE");
+
+        assertThat(function.handleRequest(unknown, null).getStatusCode()).isEqualTo(404);
+        APIGatewayV2HTTPResponse bad = function.handleRequest(invalid, null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(body(bad).get("argument").getAsString()).isEqualTo("number1");
+        assertThat(function.handleRequest(tooLarge, null).getStatusCode()).isEqualTo(413);
+        assertThat(function.handleRequest(wrongMethod, null).getStatusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void a_stale_expected_version_is_a_409() {
+        CommandFunction function = function(Map.of());
+        APIGatewayV2HTTPEvent first = event("http-add-numbers.json");
+        first.setBody("{\"aggregateId\":\"calc-409\",\"number1\":1,\"number2\":1}");
+        first.getHeaders().remove("idempotency-key");
+        function.handleRequest(first, null);
+        function.handleRequest(first, null);
+        APIGatewayV2HTTPEvent stale = event("http-add-numbers.json");
+        stale.setBody("{\"aggregateId\":\"calc-409\",\"expectedVersion\":0,\"number1\":1,\"number2\":1}");
+        stale.getHeaders().remove("idempotency-key");
+
+        assertThat(function.handleRequest(stale, null).getStatusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void health_needs_no_identity() {
+        APIGatewayV2HTTPEvent health = event("http-no-claims.json");
+        health.setRawPath("/health");
+        health.getRequestContext().getHttp().setMethod("GET");
+        health.setBody(null);
+
+        assertThat(function(Map.of()).handleRequest(health, null).getStatusCode()).isEqualTo(200);
+    }
+}
