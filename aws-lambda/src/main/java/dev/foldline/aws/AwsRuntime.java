@@ -2,6 +2,7 @@ package dev.foldline.aws;
 
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
+import dev.foldline.app.StoreAware;
 import dev.foldline.aws.dynamodb.DynamoDbClients;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;

@@ -19,9 +19,10 @@ public interface EventStore {
     StreamSlice load(StreamId stream, long knownVersion);
 
     /**
-     * Writes the envelope, and the snapshot if given, atomically, only if the envelope's version
-     * is free and its predecessor exists (version 0 needs an empty stream). The snapshot, when
-     * given, has the envelope's version.
+     * Writes the envelope, and the snapshot if given, atomically, only if no envelope holds the
+     * envelope's version yet. The snapshot, when given, has the envelope's version. Callers append
+     * the version after the one they loaded (the command handler always does), so streams have no
+     * gaps without every store paying to check the predecessor.
      */
     AppendResult append(Envelope envelope, Snapshot snapshot);
 

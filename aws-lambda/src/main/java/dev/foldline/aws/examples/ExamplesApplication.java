@@ -3,7 +3,7 @@ package dev.foldline.aws.examples;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.Application;
 import dev.foldline.app.ProjectionView;
-import dev.foldline.aws.StoreAware;
+import dev.foldline.app.StoreAware;
 import dev.foldline.examples.Examples;
 import dev.foldline.examples.Numbers;
 import dev.foldline.model.Envelope;

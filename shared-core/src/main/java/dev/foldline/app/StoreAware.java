@@ -1,4 +1,4 @@
-package dev.foldline.aws;
+package dev.foldline.app;
 
 import dev.foldline.store.EventStore;
 
