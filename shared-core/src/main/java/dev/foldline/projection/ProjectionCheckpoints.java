@@ -6,7 +6,9 @@ import dev.foldline.model.StreamId;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,12 +47,34 @@ final class ProjectionCheckpoints {
         return store.write(stream.tenant(), progressKey(scope, handler, stream), Json.write(value), from.revision());
     }
 
+    /**
+     * Records the failure, then marks its tenant in the system space. The mark is rewritten (its
+     * revision bumped) on every park, so a sweep that found the tenant clean cannot delete a mark
+     * that a newer failure needs: its delete names a revision that is gone.
+     */
     void park(String scope, HandlerFailure failure) {
-        String key = parkedKey(scope, failure.handler(), failure.stream());
-        String value = Json.write(failure);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long revision = store.read(failure.stream().tenant(), key).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
-            if (store.write(failure.stream().tenant(), key, value, revision)) {
+        String tenant = failure.stream().tenant();
+        overwrite(tenant, parkedKey(scope, failure.handler(), failure.stream()), Json.write(failure));
+        overwrite(CheckpointStore.SYSTEM_SPACE, tenantMarkPrefix(scope) + tenant, tenant);
+    }
+
+    /** The tenants marked as having parked failures in the scope, with each mark's revision. */
+    Map<String, Long> tenantsWithParked(String scope) {
+        Map<String, Long> tenants = new LinkedHashMap<>();
+        store.list(CheckpointStore.SYSTEM_SPACE, tenantMarkPrefix(scope))
+                .forEach((key, mark) -> tenants.put(mark.value(), mark.revision()));
+        return tenants;
+    }
+
+    /** Removes a tenant's mark if no park rewrote it since it was read at {@code revision}. */
+    void clearTenantMark(String scope, String tenant, long revision) {
+        store.delete(CheckpointStore.SYSTEM_SPACE, tenantMarkPrefix(scope) + tenant, revision);
+    }
+
+    private void overwrite(String space, String key, String value) {
+        while (true) {
+            long revision = store.read(space, key).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
+            if (store.write(space, key, value, revision)) {
                 return;
             }
         }
@@ -71,6 +95,10 @@ final class ProjectionCheckpoints {
 
     private static String progressKey(String scope, String handler, StreamId stream) {
         return "applied/" + scope + "/" + handler + "/" + stream.aggregateType() + "/" + stream.aggregateId();
+    }
+
+    private static String tenantMarkPrefix(String scope) {
+        return "parked-tenant/" + scope + "/";
     }
 
     private static String parkedKey(String scope, String handler, StreamId stream) {

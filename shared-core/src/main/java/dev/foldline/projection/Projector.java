@@ -72,6 +72,21 @@ public final class Projector {
         return report;
     }
 
+    /**
+     * Retries the parked failures of every tenant in the scope: what a scheduled job runs, so that
+     * a parked stream recovers once its handler is fixed even if the stream receives nothing new.
+     */
+    public ProjectionReport retryAllParked(String scope, List<EventHandler> handlers) {
+        ProjectionReport report = ProjectionReport.EMPTY;
+        for (Map.Entry<String, Long> tenant : checkpoints.tenantsWithParked(scope).entrySet()) {
+            report = report.plus(retryParked(scope, tenant.getKey(), handlers));
+            if (checkpoints.parked(scope, tenant.getKey()).isEmpty()) {
+                checkpoints.clearTenantMark(scope, tenant.getKey(), tenant.getValue());
+            }
+        }
+        return report;
+    }
+
     public List<HandlerFailure> parked(String scope, String tenant) {
         return checkpoints.parked(scope, tenant);
     }

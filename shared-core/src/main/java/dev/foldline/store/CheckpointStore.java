@@ -11,6 +11,12 @@ import java.util.Optional;
  */
 public interface CheckpointStore {
 
+    /**
+     * The space for bookkeeping across tenants (such as which tenants have parked failures). No
+     * actor can name it: a tenant is never blank.
+     */
+    String SYSTEM_SPACE = "";
+
     Optional<Checkpoint> read(String tenant, String key);
 
     /**

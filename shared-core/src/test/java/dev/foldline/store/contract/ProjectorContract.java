@@ -8,6 +8,7 @@ import dev.foldline.model.StreamId;
 import dev.foldline.projection.HandlerFailure;
 import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
+import dev.foldline.store.CheckpointStore;
 import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,6 +110,31 @@ public interface ProjectorContract extends StoreFixture {
         assertThat(handler.applied("s")).containsExactly(0L, 1L, 2L, 3L);
         assertThat(projector.parked("trigger", stream.tenant())).isEmpty();
         assertThat(projector.appliedVersion("trigger", "recorder", stream)).isEqualTo(3);
+    }
+
+    @Test
+    default void one_sweep_retries_the_parked_failures_of_every_tenant_once_the_handler_recovers() {
+        String scope = "sweep-" + freshTenant();
+        StreamId one = new StreamId(freshTenant(), "numbers", "s");
+        StreamId two = new StreamId(freshTenant(), "numbers", "s");
+        RecordingHandler handler = new RecordingHandler("recorder").failOn("s", 1);
+        Projector projector = projector();
+        projector.project(scope, appendAll(one, 3), List.of(handler));
+        projector.project(scope, appendAll(two, 2), List.of(handler));
+
+        ProjectionReport stillFailing = projector.retryAllParked(scope, List.of(handler));
+        handler.recover();
+        ProjectionReport recovered = projector.retryAllParked(scope, List.of(handler));
+        ProjectionReport nothingLeft = projector.retryAllParked(scope, List.of(handler));
+
+        assertThat(stillFailing.failedStreams()).containsExactlyInAnyOrder(one, two);
+        assertThat(recovered.succeeded()).isTrue();
+        assertThat(recovered.applied()).isEqualTo(3);
+        assertThat(handler.applied("s")).containsExactlyInAnyOrder(0L, 1L, 2L, 0L, 1L);
+        assertThat(projector.parked(scope, one.tenant())).isEmpty();
+        assertThat(projector.parked(scope, two.tenant())).isEmpty();
+        assertThat(nothingLeft).isEqualTo(ProjectionReport.EMPTY);
+        assertThat(store().checkpoints().list(CheckpointStore.SYSTEM_SPACE, "parked-tenant/" + scope + "/")).isEmpty();
     }
 
     @Test
