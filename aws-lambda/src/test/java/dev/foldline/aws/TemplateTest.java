@@ -25,13 +25,21 @@ class TemplateTest {
     }
 
     @Test
-    void both_functions_run_java21_with_snapstart_behind_an_alias_and_c1_only() {
-        assertThat(count("Runtime: java21")).isEqualTo(2);
+    void every_function_runs_java21_c1_only_and_the_triggered_ones_use_snapstart_behind_an_alias() {
+        assertThat(count("Type: AWS::Serverless::Function")).isEqualTo(3);
+        assertThat(count("Runtime: java21")).isEqualTo(3);
+        assertThat(count("JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1")).isEqualTo(3);
+        assertThat(count("MemorySize:")).isEqualTo(3);
+        assertThat(count("Timeout:")).isEqualTo(3);
+        // The command and stream functions; the 5-minute sweep gains nothing from a snapshot.
         assertThat(count("ApplyOn: PublishedVersions")).isEqualTo(2);
         assertThat(count("AutoPublishAlias: live")).isEqualTo(2);
-        assertThat(count("JAVA_TOOL_OPTIONS: -XX:+TieredCompilation -XX:TieredStopAtLevel=1")).isEqualTo(2);
-        assertThat(count("MemorySize:")).isEqualTo(2);
-        assertThat(count("Timeout:")).isEqualTo(2);
+    }
+
+    @Test
+    void parked_projections_are_swept_on_a_schedule() {
+        assertThat(TEMPLATE).contains("Handler: dev.foldline.aws.ParkedRetryFunction::handleRequest",
+                "Schedule: rate(5 minutes)");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package dev.foldline.aws;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import dev.foldline.projection.HandlerFailure;
+import dev.foldline.projection.ProjectionReport;
+import dev.foldline.projection.Projector;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Retries the stream function's parked failures on a schedule. Once a batch has used up its
+ * retries, Lambda moves the stream on; the failed handler stays parked on that aggregate (nothing
+ * after the failed envelope is applied). This sweep is what lets such an aggregate recover after
+ * the handler is fixed, even if it never receives another envelope.
+ */
+public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent, Map<String, Object>> {
+
+    private final AwsRuntime runtime;
+    private final Projector projector;
+    private final String scope;
+
+    public ParkedRetryFunction() {
+        this(AwsRuntime.fromEnvironment(System.getenv()));
+    }
+
+    public ParkedRetryFunction(AwsRuntime runtime) {
+        this.runtime = runtime;
+        this.projector = new Projector(runtime.store());
+        this.scope = runtime.setting("FOLDLINE_PROJECTION_SCOPE", StreamFunction.DEFAULT_SCOPE);
+    }
+
+    /** @return what the sweep did, which Lambda logs as the invocation's result */
+    @Override
+    public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
+        ProjectionReport report = projector.retryAllParked(scope, runtime.applications().handlers());
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("applied", report.applied());
+        summary.put("stillParked", report.failures().size());
+        summary.put("failures", report.failures().stream().map(ParkedRetryFunction::describe).toList());
+        return summary;
+    }
+
+    private static String describe(HandlerFailure failure) {
+        return failure.handler() + " on " + failure.stream() + "@" + failure.version() + ": " + failure.error();
+    }
+}
