@@ -2,7 +2,6 @@ package dev.foldline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,10 +9,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many clients at once on one aggregate, over HTTP. */
 class ConcurrencyOverHttpTest {
@@ -21,49 +18,35 @@ class ConcurrencyOverHttpTest {
     private static final int CLIENTS = 24;
     private static final int COMMANDS_PER_CLIENT = 10;
 
-    @TempDir
-    static Path dataDir;
-
-    private static LocalRuntime runtime;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        runtime = RuntimeFixture.start(dataDir);
-        api = ApiClient.to(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RunningRuntime server = RunningRuntime.withDefaults();
 
     @Test
     void concurrent_commands_without_expected_version_all_succeed_and_the_version_counts_them() throws Exception {
         String id = "busy-" + UUID.randomUUID();
-        List<Integer> statuses = fire(CLIENTS, client -> api.command("AddNumbers",
+        List<Integer> statuses = fire(CLIENTS, client -> server.api().command("AddNumbers",
                 "{\"aggregateId\":\"" + id + "\",\"number1\":1,\"number2\":0}").status());
 
         int total = CLIENTS * COMMANDS_PER_CLIENT;
         assertThat(statuses).hasSize(total).containsOnly(200);
-        ApiClient.Reply aggregate = api.get("/aggregates/numbers/" + id);
+        ApiClient.Reply aggregate = server.api().get("/aggregates/numbers/" + id);
         assertThat(aggregate.version()).isEqualTo(total - 1);
         assertThat(aggregate.state().get("sum").getAsLong()).isEqualTo(total);
-        assertThat(api.get("/projections/counter").json().getAsJsonObject("events").get(id).getAsInt()).isEqualTo(total);
+        assertThat(server.api().get("/projections/counter").json().getAsJsonObject("events").get(id).getAsInt()).isEqualTo(total);
     }
 
     @Test
     void concurrent_commands_at_the_same_expected_version_let_exactly_one_win() throws Exception {
         String id = "race-" + UUID.randomUUID();
-        api.command("AddNumbers", "{\"aggregateId\":\"" + id + "\",\"number1\":1,\"number2\":0}");
+        server.api().command("AddNumbers", "{\"aggregateId\":\"" + id + "\",\"number1\":1,\"number2\":0}");
 
-        List<Integer> statuses = fire(CLIENTS, client -> api.command("AddNumbers",
+        List<Integer> statuses = fire(CLIENTS, client -> server.api().command("AddNumbers",
                 "{\"aggregateId\":\"" + id + "\",\"expectedVersion\":0,\"number1\":1,\"number2\":0}").status());
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
-        assertThat(api.get("/aggregates/numbers/" + id).version()).isEqualTo(1);
-        assertThat(api.get("/aggregates/numbers/" + id + "/envelopes").json().getAsJsonArray("envelopes")).hasSize(2);
+        assertThat(server.api().get("/aggregates/numbers/" + id).version()).isEqualTo(1);
+        assertThat(server.api().get("/aggregates/numbers/" + id + "/envelopes").json().getAsJsonArray("envelopes")).hasSize(2);
     }
 
     private interface Call {

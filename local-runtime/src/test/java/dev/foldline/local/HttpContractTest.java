@@ -7,34 +7,18 @@ import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every status of the HTTP contract, over real HTTP against a running runtime. */
 class HttpContractTest {
 
     private static final int BODY_LIMIT = 4 * 1024;
 
-    @TempDir
-    static Path dataDir;
-
-    private static LocalRuntime runtime;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        runtime = LocalRuntime.start(RuntimeFixture.config(dataDir, new DevHeaderIdentity(), new HttpOptions(BODY_LIMIT)));
-        api = ApiClient.to(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RunningRuntime server = RunningRuntime.with(
+            dir -> RuntimeFixture.config(dir, new DevHeaderIdentity(), new HttpOptions(BODY_LIMIT)));
 
     private static String newId() {
         return "agg-" + UUID.randomUUID();
@@ -61,7 +45,7 @@ class HttpContractTest {
     @Test
     void a_command_answers_200_with_id_version_state_events_and_an_etag() {
         String id = newId();
-        ApiClient.Reply reply = api.command("AddNumbers", add(id, 1, 2));
+        ApiClient.Reply reply = server.api().command("AddNumbers", add(id, 1, 2));
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.contentType()).isEqualTo("application/json");
@@ -78,10 +62,10 @@ class HttpContractTest {
     @Test
     void an_aggregate_reads_back_with_its_version_state_and_etag() {
         String id = newId();
-        api.command("AddNumbers", add(id, 1, 2));
-        api.command("AddNumbers", add(id, 3, 4));
+        server.api().command("AddNumbers", add(id, 1, 2));
+        server.api().command("AddNumbers", add(id, 3, 4));
 
-        ApiClient.Reply reply = api.get("/aggregates/numbers/" + id);
+        ApiClient.Reply reply = server.api().get("/aggregates/numbers/" + id);
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.etag()).isEqualTo("\"1\"");
@@ -92,10 +76,10 @@ class HttpContractTest {
     @Test
     void the_envelopes_route_returns_the_ledger_in_order_with_the_idempotency_key() {
         String id = newId();
-        api.command("AddNumbers", add(id, 1, 2), "Idempotency-Key", "first-" + id);
-        api.command("SubtractNumbers", add(id, 1, 1));
+        server.api().command("AddNumbers", add(id, 1, 2), "Idempotency-Key", "first-" + id);
+        server.api().command("SubtractNumbers", add(id, 1, 1));
 
-        ApiClient.Reply reply = api.get("/aggregates/numbers/" + id + "/envelopes");
+        ApiClient.Reply reply = server.api().get("/aggregates/numbers/" + id + "/envelopes");
 
         assertThat(reply.status()).isEqualTo(200);
         var envelopes = reply.json().getAsJsonArray("envelopes");
@@ -110,17 +94,17 @@ class HttpContractTest {
 
     @Test
     void health_answers_200_without_identity() {
-        assertThat(api.withHeaders().get("/health").status()).isEqualTo(200);
+        assertThat(server.api().withHeaders().get("/health").status()).isEqualTo(200);
     }
 
     @Test
     void the_counter_projection_counts_the_callers_tenant_only() {
         String id = newId();
-        api.command("AddNumbers", add(id, 1, 2));
-        api.command("AddNumbers", add(id, 1, 2));
+        server.api().command("AddNumbers", add(id, 1, 2));
+        server.api().command("AddNumbers", add(id, 1, 2));
 
-        JsonObject mine = api.get("/projections/counter").json().getAsJsonObject("events");
-        JsonObject theirs = api.as("tenant2", "user9", "").get("/projections/counter").json().getAsJsonObject("events");
+        JsonObject mine = server.api().get("/projections/counter").json().getAsJsonObject("events");
+        JsonObject theirs = server.api().as("tenant2", "user9", "").get("/projections/counter").json().getAsJsonObject("events");
 
         assertThat(mine.get(id).getAsInt()).isEqualTo(2);
         assertThat(theirs.has(id)).isFalse();
@@ -128,92 +112,92 @@ class HttpContractTest {
 
     @Test
     void rejects_an_invalid_argument_with_400_naming_it() {
-        assertProblem(api.command("AddNumbers", "{\"aggregateId\":\"" + newId() + "\",\"number1\":\"x\",\"number2\":1}"),
+        assertProblem(server.api().command("AddNumbers", "{\"aggregateId\":\"" + newId() + "\",\"number1\":\"x\",\"number2\":1}"),
                 400, "number1");
     }
 
     @Test
     void rejects_a_missing_payload_with_400_naming_number1() {
-        assertProblem(api.command("AddNumbers", "{}"), 400, "number1");
+        assertProblem(server.api().command("AddNumbers", "{}"), 400, "number1");
     }
 
     @Test
     void rejects_an_expected_version_without_an_aggregate_id_with_400_naming_aggregateId() {
-        assertProblem(api.command("AddNumbers", "{\"expectedVersion\":0,\"number1\":1,\"number2\":2}"), 400, "aggregateId");
+        assertProblem(server.api().command("AddNumbers", "{\"expectedVersion\":0,\"number1\":1,\"number2\":2}"), 400, "aggregateId");
     }
 
     @Test
     void rejects_malformed_json_with_400() {
-        assertProblem(api.command("AddNumbers", "{\"number1\": 1,"), 400, null);
+        assertProblem(server.api().command("AddNumbers", "{\"number1\": 1,"), 400, null);
     }
 
     @Test
     void rejects_a_request_without_tenant_or_actor_with_401() {
-        assertProblem(api.withHeaders("X-Actor-Id", "user1").command("AddNumbers", add(newId(), 1, 2)), 401, null);
-        assertProblem(api.withHeaders("X-Tenant", "tenant1").command("AddNumbers", add(newId(), 1, 2)), 401, null);
-        assertProblem(api.withHeaders().get("/aggregates/numbers/x"), 401, null);
+        assertProblem(server.api().withHeaders("X-Actor-Id", "user1").command("AddNumbers", add(newId(), 1, 2)), 401, null);
+        assertProblem(server.api().withHeaders("X-Tenant", "tenant1").command("AddNumbers", add(newId(), 1, 2)), 401, null);
+        assertProblem(server.api().withHeaders().get("/aggregates/numbers/x"), 401, null);
     }
 
     @Test
     void rejects_an_actor_without_the_commands_role_with_403() {
         String id = newId();
-        assertProblem(api.as("tenant1", "user1", "manager").command("OpenVault", "{\"aggregateId\":\"" + id + "\"}"),
+        assertProblem(server.api().as("tenant1", "user1", "manager").command("OpenVault", "{\"aggregateId\":\"" + id + "\"}"),
                 403, null);
-        assertThat(api.as("tenant1", "user1", "admin,manager").command("OpenVault", "{\"aggregateId\":\"" + id + "\"}")
+        assertThat(server.api().as("tenant1", "user1", "admin,manager").command("OpenVault", "{\"aggregateId\":\"" + id + "\"}")
                 .status()).isEqualTo(200);
     }
 
     @Test
     void rejects_an_unknown_command_with_404_naming_command() {
-        assertProblem(api.command("abc", "{}"), 404, "command");
+        assertProblem(server.api().command("abc", "{}"), 404, "command");
     }
 
     @Test
     void rejects_an_unknown_aggregate_and_an_unknown_type_with_404() {
-        assertProblem(api.get("/aggregates/numbers/" + newId()), 404, null);
-        assertProblem(api.get("/aggregates/numbers/" + newId() + "/envelopes"), 404, null);
-        assertProblem(api.get("/aggregates/spaceships/x"), 404, null);
-        assertProblem(api.get("/nowhere"), 404, null);
+        assertProblem(server.api().get("/aggregates/numbers/" + newId()), 404, null);
+        assertProblem(server.api().get("/aggregates/numbers/" + newId() + "/envelopes"), 404, null);
+        assertProblem(server.api().get("/aggregates/spaceships/x"), 404, null);
+        assertProblem(server.api().get("/nowhere"), 404, null);
     }
 
     @Test
     void another_tenants_aggregate_is_404_and_untouched() {
         String id = newId();
-        api.command("AddNumbers", add(id, 1, 2));
-        ApiClient other = api.as("tenant2", "user2", "manager");
+        server.api().command("AddNumbers", add(id, 1, 2));
+        ApiClient other = server.api().as("tenant2", "user2", "manager");
 
         assertProblem(other.get("/aggregates/numbers/" + id), 404, null);
         assertProblem(other.get("/aggregates/numbers/" + id + "/envelopes"), 404, null);
         // The same id in another tenant is another aggregate: it starts from scratch.
         assertThat(other.command("AddNumbers", add(id, 5, 5)).version()).isZero();
-        assertThat(api.get("/aggregates/numbers/" + id).state().get("sum").getAsLong()).isEqualTo(3);
+        assertThat(server.api().get("/aggregates/numbers/" + id).state().get("sum").getAsLong()).isEqualTo(3);
     }
 
     @Test
     void rejects_a_wrong_method_with_405_and_an_allow_header() {
-        ApiClient.Reply reply = api.send("GET", "/commands/AddNumbers", BodyPublishers.noBody());
+        ApiClient.Reply reply = server.api().send("GET", "/commands/AddNumbers", BodyPublishers.noBody());
         assertProblem(reply, 405, null);
     }
 
     @Test
     void rejects_a_stale_expected_version_with_409_and_writes_nothing() {
         String id = newId();
-        api.command("AddNumbers", add(id, 1, 2));
-        api.command("AddNumbers", add(id, 1, 2));
+        server.api().command("AddNumbers", add(id, 1, 2));
+        server.api().command("AddNumbers", add(id, 1, 2));
 
-        assertProblem(api.command("AddNumbers",
+        assertProblem(server.api().command("AddNumbers",
                 "{\"aggregateId\":\"" + id + "\",\"expectedVersion\":0,\"number1\":1,\"number2\":2}"), 409, null);
 
-        ApiClient.Reply after = api.get("/aggregates/numbers/" + id);
+        ApiClient.Reply after = server.api().get("/aggregates/numbers/" + id);
         assertThat(after.version()).isEqualTo(1);
         assertThat(after.state().get("sum").getAsLong()).isEqualTo(6);
-        assertThat(api.get("/aggregates/numbers/" + id + "/envelopes").json().getAsJsonArray("envelopes")).hasSize(2);
+        assertThat(server.api().get("/aggregates/numbers/" + id + "/envelopes").json().getAsJsonArray("envelopes")).hasSize(2);
     }
 
     @Test
     void rejects_a_body_over_the_limit_with_413() {
         String padding = "x".repeat(BODY_LIMIT);
-        assertProblem(api.command("AddNumbers", "{\"pad\":\"" + padding + "\",\"number1\":1,\"number2\":2}"), 413, null);
+        assertProblem(server.api().command("AddNumbers", "{\"pad\":\"" + padding + "\",\"number1\":1,\"number2\":2}"), 413, null);
     }
 
     @Test
@@ -221,26 +205,26 @@ class HttpContractTest {
         String json = add(newId(), 1, 2);
         String padded = json.substring(0, json.length() - 1) + ",\"pad\":\"" + "x".repeat(BODY_LIMIT - json.length() - 10) + "\"}";
         assertThat(padded.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(BODY_LIMIT);
-        assertThat(api.command("AddNumbers", padded).status()).isEqualTo(200);
+        assertThat(server.api().command("AddNumbers", padded).status()).isEqualTo(200);
     }
 
     @Test
     void rejects_a_body_that_is_not_json_with_415() {
-        assertProblem(api.send("POST", "/commands/AddNumbers", BodyPublishers.ofString("number1=1&number2=2"),
+        assertProblem(server.api().send("POST", "/commands/AddNumbers", BodyPublishers.ofString("number1=1&number2=2"),
                 "Content-Type", "application/x-www-form-urlencoded"), 415, null);
-        assertProblem(api.send("POST", "/commands/AddNumbers", BodyPublishers.ofString("{}"),
+        assertProblem(server.api().send("POST", "/commands/AddNumbers", BodyPublishers.ofString("{}"),
                 "Content-Type", "text/plain"), 415, null);
     }
 
     @Test
     void rejects_a_domain_rule_violation_with_422() {
         String id = newId();
-        assertProblem(api.command("PressEquals", "{\"aggregateId\":\"" + id + "\"}"), 422, null);
+        assertProblem(server.api().command("PressEquals", "{\"aggregateId\":\"" + id + "\"}"), 422, null);
     }
 
     @Test
     void answers_a_bug_with_500_and_no_stack_trace() {
-        ApiClient.Reply reply = api.command("BreakVault", "{\"aggregateId\":\"" + newId() + "\"}");
+        ApiClient.Reply reply = server.api().command("BreakVault", "{\"aggregateId\":\"" + newId() + "\"}");
 
         assertProblem(reply, 500, null);
         assertThat(reply.body()).doesNotContain("internal detail").doesNotContain("IllegalStateException");
@@ -248,7 +232,7 @@ class HttpContractTest {
 
     @Test
     void a_command_without_events_needs_no_body() {
-        ApiClient.Reply reply = api.send("POST", "/commands/PressDot", BodyPublishers.noBody());
+        ApiClient.Reply reply = server.api().send("POST", "/commands/PressDot", BodyPublishers.noBody());
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         assertThat(reply.version()).isZero();
     }

@@ -4,34 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input of every kind gets a 4xx problem, never a 5xx, and the runtime keeps serving. */
 class MalformedRequestsTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static LocalRuntime runtime;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        runtime = RuntimeFixture.start(dataDir);
-        api = ApiClient.to(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RunningRuntime server = RunningRuntime.withDefaults();
 
     private static final List<String> BAD_BODIES = List.of(
             "", " ", "null", "[]", "[1,2]", "\"text\"", "42", "true", "{", "}", "{\"number1\":}", "{number1:1}",
@@ -56,7 +39,7 @@ class MalformedRequestsTest {
         List<String> failures = new ArrayList<>();
         for (String command : List.of("AddNumbers", "PressDigit", "PressOperator", "PressEquals", "OpenVault")) {
             for (String body : BAD_BODIES) {
-                check(api.command(command, body), command + " " + abbreviate(body), failures);
+                check(server.api().command(command, body), command + " " + abbreviate(body), failures);
             }
         }
         assertThat(failures).isEmpty();
@@ -73,7 +56,7 @@ class MalformedRequestsTest {
             for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
                 body[random.nextInt(body.length)] = (byte) random.nextInt(256);
             }
-            check(api.send("POST", "/commands/AddNumbers", BodyPublishers.ofByteArray(body),
+            check(server.api().send("POST", "/commands/AddNumbers", BodyPublishers.ofByteArray(body),
                     "Content-Type", "application/json"), "corrupted body #" + i, failures);
         }
         assertThat(failures).isEmpty();
@@ -87,23 +70,23 @@ class MalformedRequestsTest {
                 "/aggregates/%C3%28/x", "/aggregates/numbers/x/envelopes/more", "/projections/nope", "/projections",
                 "/health/more", "/" + "a/".repeat(500))) {
             for (String method : List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "FOO")) {
-                check(api.send(method, path, BodyPublishers.ofString("{}"), "Content-Type", "application/json"),
+                check(server.api().send(method, path, BodyPublishers.ofString("{}"), "Content-Type", "application/json"),
                         method + " " + abbreviate(path), failures);
             }
         }
         String valid = "{\"aggregateId\":\"hdr\",\"number1\":1,\"number2\":2}";
-        check(api.command("AddNumbers", valid, "Idempotency-Key", "k".repeat(1000)), "long idempotency key", failures);
-        check(api.command("AddNumbers", valid, "Idempotency-Key", "with space"), "idempotency key with space", failures);
-        check(api.withHeaders("X-Tenant", "t".repeat(5000), "X-Actor-Id", "u").command("AddNumbers", valid),
+        check(server.api().command("AddNumbers", valid, "Idempotency-Key", "k".repeat(1000)), "long idempotency key", failures);
+        check(server.api().command("AddNumbers", valid, "Idempotency-Key", "with space"), "idempotency key with space", failures);
+        check(server.api().withHeaders("X-Tenant", "t".repeat(5000), "X-Actor-Id", "u").command("AddNumbers", valid),
                 "long tenant", failures);
-        check(api.withHeaders("X-Tenant", "t", "X-Actor-Id", "u", "X-Actor-Roles", ",,, ,").command("AddNumbers", valid),
+        check(server.api().withHeaders("X-Tenant", "t", "X-Actor-Id", "u", "X-Actor-Roles", ",,, ,").command("AddNumbers", valid),
                 "empty roles", failures);
-        check(api.send("POST", "/commands/AddNumbers", BodyPublishers.ofString(valid),
+        check(server.api().send("POST", "/commands/AddNumbers", BodyPublishers.ofString(valid),
                 "Content-Type", "application/json; charset=utf-8; boundary=\"x"), "odd content type", failures);
-        check(api.send("POST", "/commands/AddNumbers", BodyPublishers.ofString(valid), "Content-Type", ";;;"),
+        check(server.api().send("POST", "/commands/AddNumbers", BodyPublishers.ofString(valid), "Content-Type", ";;;"),
                 "empty media type", failures);
         assertThat(failures).isEmpty();
-        assertThat(api.get("/health").status()).isEqualTo(200);
+        assertThat(server.api().get("/health").status()).isEqualTo(200);
     }
 
     @Test
@@ -122,7 +105,7 @@ class MalformedRequestsTest {
                     : request + identity + "\r\n");
             assertThat(status).as(request).isBetween(400, 499);
         }
-        assertThat(api.get("/health").status()).isEqualTo(200);
+        assertThat(server.api().get("/health").status()).isEqualTo(200);
     }
 
     /** Sends bytes as they are and returns the status of the answer, 400 if the server just hangs up. */

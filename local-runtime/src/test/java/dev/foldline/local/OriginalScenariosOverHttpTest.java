@@ -3,32 +3,15 @@ package dev.foldline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The original package's calculator scenarios, driven through HTTP. */
 class OriginalScenariosOverHttpTest {
 
-    @TempDir
-    static Path dataDir;
-
-    private static LocalRuntime runtime;
-    private static ApiClient api;
-
-    @BeforeAll
-    static void start() {
-        runtime = RuntimeFixture.start(dataDir);
-        api = ApiClient.to(runtime.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
+    @RegisterExtension
+    static final RunningRuntime server = RunningRuntime.withDefaults();
 
     private static ApiClient.Reply add(String id, int a, int b, Long expectedVersion) {
         JsonObject body = new JsonObject();
@@ -40,7 +23,7 @@ class OriginalScenariosOverHttpTest {
         }
         body.addProperty("number1", a);
         body.addProperty("number2", b);
-        ApiClient.Reply reply = api.command("AddNumbers", body.toString());
+        ApiClient.Reply reply = server.api().command("AddNumbers", body.toString());
         return reply;
     }
 
@@ -53,7 +36,7 @@ class OriginalScenariosOverHttpTest {
 
         assertThat(last.version()).isEqualTo(2);
         assertThat(last.state().get("sum").getAsLong()).isEqualTo(12);
-        assertThat(api.get("/projections/counter").json().getAsJsonObject("events").get(id).getAsInt()).isEqualTo(3);
+        assertThat(server.api().get("/projections/counter").json().getAsJsonObject("events").get(id).getAsInt()).isEqualTo(3);
     }
 
     @Test
@@ -113,7 +96,7 @@ class OriginalScenariosOverHttpTest {
                 command = "PressOperator";
                 body.addProperty("operator", key);
             }
-            reply = api.command(command, body.toString());
+            reply = server.api().command(command, body.toString());
             assertThat(reply.status()).as(key + " -> " + reply).isEqualTo(200);
             version = reply.version();
         }
@@ -148,9 +131,9 @@ class OriginalScenariosOverHttpTest {
     @Test
     void computing_without_a_right_operand_is_a_422() {
         String id = "keys-" + UUID.randomUUID();
-        api.command("PressDigit", "{\"aggregateId\":\"" + id + "\",\"digit\":\"1\"}");
-        api.command("PressOperator", "{\"aggregateId\":\"" + id + "\",\"operator\":\"+\"}");
+        server.api().command("PressDigit", "{\"aggregateId\":\"" + id + "\",\"digit\":\"1\"}");
+        server.api().command("PressOperator", "{\"aggregateId\":\"" + id + "\",\"operator\":\"+\"}");
 
-        assertThat(api.command("PressEquals", "{\"aggregateId\":\"" + id + "\"}").status()).isEqualTo(422);
+        assertThat(server.api().command("PressEquals", "{\"aggregateId\":\"" + id + "\"}").status()).isEqualTo(422);
     }
 }
