@@ -110,7 +110,7 @@ class MalformedRequestsTest {
 
     /** Sends bytes as they are and returns the status of the answer, 400 if the server just hangs up. */
     private static int rawStatus(String request) throws Exception {
-        try (java.net.Socket socket = new java.net.Socket(runtime.baseUri().getHost(), runtime.baseUri().getPort())) {
+        try (java.net.Socket socket = new java.net.Socket(server.baseUri().getHost(), server.baseUri().getPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.replace("HTTP/1.1\r\n", "HTTP/1.1\r\nHost: x\r\nConnection: close\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));

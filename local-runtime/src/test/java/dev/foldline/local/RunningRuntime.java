@@ -38,6 +38,10 @@ final class RunningRuntime implements BeforeAllCallback, AfterAllCallback {
         return api;
     }
 
+    java.net.URI baseUri() {
+        return runtime.baseUri();
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         dataDir = Files.createTempDirectory("foldline-runtime-");
