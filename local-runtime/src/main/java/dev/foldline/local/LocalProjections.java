@@ -7,6 +7,8 @@ import dev.foldline.projection.HandlerFailure;
 import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
 import dev.foldline.store.EventStore;
+import dev.foldline.store.MemoryCheckpointStore;
+import dev.foldline.trace.Tracer;
 import dev.foldline.store.Page;
 import java.lang.System.Logger.Level;
 import java.util.List;
@@ -30,9 +32,13 @@ final class LocalProjections implements CommitListener {
     private final Projector projector;
     private final List<EventHandler> handlers;
 
+    /**
+     * Progress is kept in memory, like the handlers' state, which is rebuilt by replay at startup:
+     * a durable checkpoint would claim envelopes the fresh handlers never saw.
+     */
     LocalProjections(EventStore durable, List<EventHandler> handlers) {
-        this.store = new ProcessLocalCheckpoints(durable);
-        this.projector = new Projector(store);
+        this.store = durable;
+        this.projector = new Projector(durable, new MemoryCheckpointStore(), 3, Tracer.NOOP);
         this.handlers = List.copyOf(handlers);
     }
 

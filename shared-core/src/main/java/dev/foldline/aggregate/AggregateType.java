@@ -64,7 +64,7 @@ public final class AggregateType<S> {
         return appliers.containsKey(eventName);
     }
 
-    /** Folds an event; an event with no applier is a modelling error reported as not implemented. */
+    /** Folds an event; an event with no applier is a modelling error, reported as {@link NotImplemented}. */
     public S apply(S state, Event event) {
         EventApplier<S> applier = appliers.get(event.name());
         if (applier == null) {

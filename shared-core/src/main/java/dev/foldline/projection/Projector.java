@@ -3,6 +3,7 @@ package dev.foldline.projection;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
+import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
 import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
@@ -40,11 +41,19 @@ public final class Projector {
 
     /** @param attempts how often a failing envelope is tried within one pass before it is parked */
     public Projector(EventStore store, int attempts, Tracer tracer) {
+        this(store, store.checkpoints(), attempts, tracer);
+    }
+
+    /**
+     * A projector whose progress lives elsewhere than the store's own checkpoints: for handlers
+     * whose state lives in memory and is rebuilt by replay, progress must be forgotten with it.
+     */
+    public Projector(EventStore store, CheckpointStore progress, int attempts, Tracer tracer) {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1");
         }
         this.store = store;
-        this.checkpoints = new ProjectionCheckpoints(store.checkpoints());
+        this.checkpoints = new ProjectionCheckpoints(progress);
         this.attempts = attempts;
         this.tracer = tracer;
     }
