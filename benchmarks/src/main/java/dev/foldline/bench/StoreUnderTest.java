@@ -1,0 +1,118 @@
+package dev.foldline.bench;
+
+import dev.foldline.aws.dynamodb.DynamoDbEventStore;
+import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
+import dev.foldline.aws.dynamodb.DynamoDbTables;
+import dev.foldline.local.sqlite.SqliteEventStore;
+import dev.foldline.store.MemoryEventStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A real store wrapped in a call counter, with what it needs to run (a temp folder, DynamoDB
+ * Local) and to be cleaned up afterwards.
+ */
+public final class StoreUnderTest implements AutoCloseable {
+
+    public static final String MEMORY = "memory";
+    public static final String SQLITE = "sqlite";
+    public static final String DYNAMODB = "dynamodb";
+
+    private final String name;
+    private final CountingEventStore store;
+    private final Optional<SdkRequestCounter> sdkRequests;
+    private final AutoCloseable resources;
+
+    private StoreUnderTest(String name, CountingEventStore store, Optional<SdkRequestCounter> sdkRequests,
+                           AutoCloseable resources) {
+        this.name = name;
+        this.store = store;
+        this.sdkRequests = sdkRequests;
+        this.resources = resources;
+    }
+
+    public static StoreUnderTest open(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case MEMORY -> memory();
+            case SQLITE -> sqlite();
+            case DYNAMODB -> dynamoDb();
+            default -> throw new IllegalArgumentException("unknown store " + name + "; use "
+                    + String.join(", ", MEMORY, SQLITE, DYNAMODB));
+        };
+    }
+
+    public static StoreUnderTest memory() {
+        return new StoreUnderTest("MemoryEventStore", new CountingEventStore(new MemoryEventStore()),
+                Optional.empty(), () -> { });
+    }
+
+    /** A fresh database file in a temp folder, deleted afterwards. */
+    public static StoreUnderTest sqlite() {
+        Path folder = createTempFolder();
+        SqliteEventStore sqlite = SqliteEventStore.openIn(folder);
+        return new StoreUnderTest("SqliteEventStore", new CountingEventStore(sqlite), Optional.empty(), () -> {
+            sqlite.close();
+            deleteRecursively(folder);
+        });
+    }
+
+    /** A fresh DynamoDB Local server and table with the production layout, stopped afterwards. */
+    public static StoreUnderTest dynamoDb() {
+        LocalDynamoDbServer server = LocalDynamoDbServer.start();
+        SdkRequestCounter requests = new SdkRequestCounter();
+        DynamoDbClient client = server.client(requests);
+        String table = "foldline-bench";
+        DynamoDbTables.create(client, table);
+        DynamoDbEventStore dynamo = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table));
+        return new StoreUnderTest("DynamoDbEventStore", new CountingEventStore(dynamo), Optional.of(requests), () -> {
+            client.close();
+            server.close();
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CountingEventStore store() {
+        return store;
+    }
+
+    /** Real HTTP requests, for stores that send any. */
+    public Optional<SdkRequestCounter> sdkRequests() {
+        return sdkRequests;
+    }
+
+    public void resetCounters() {
+        store.reset();
+        sdkRequests.ifPresent(SdkRequestCounter::reset);
+    }
+
+    @Override
+    public void close() throws Exception {
+        resources.close();
+    }
+
+    private static Path createTempFolder() {
+        try {
+            return Files.createTempDirectory("foldline-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
