@@ -48,36 +48,44 @@ public final class CommandHandler {
     /**
      * @param cacheSize  aggregates kept in memory; 0 disables the cache
      * @param maxRetries how often a command without an expected version is re-run after a conflict
+     * @param backoff    how long to wait before each of those retries
      * @param ids        makes ids for new aggregates, called per request (never at startup)
      */
-    public record Options(int cacheSize, int maxRetries, Clock clock, Supplier<String> ids, Tracer tracer) {
+    public record Options(int cacheSize, int maxRetries, RetryBackoff backoff, Clock clock, Supplier<String> ids,
+                          Tracer tracer) {
         public Options {
             if (cacheSize < 0 || maxRetries < 0) {
                 throw new IllegalArgumentException("cacheSize and maxRetries must be >= 0");
             }
+            Objects.requireNonNull(backoff, "backoff");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
             Objects.requireNonNull(tracer, "tracer");
         }
 
         public static Options defaults() {
-            return new Options(10_000, 10, Clock.systemUTC(), () -> UUID.randomUUID().toString(), Tracer.NOOP);
+            return new Options(10_000, 10, RetryBackoff.defaults(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+                    Tracer.NOOP);
         }
 
         public Options withCacheSize(int size) {
-            return new Options(size, maxRetries, clock, ids, tracer);
+            return new Options(size, maxRetries, backoff, clock, ids, tracer);
         }
 
         public Options withMaxRetries(int retries) {
-            return new Options(cacheSize, retries, clock, ids, tracer);
+            return new Options(cacheSize, retries, backoff, clock, ids, tracer);
         }
 
         public Options withTracer(Tracer newTracer) {
-            return new Options(cacheSize, maxRetries, clock, ids, newTracer);
+            return new Options(cacheSize, maxRetries, backoff, clock, ids, newTracer);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(cacheSize, maxRetries, newClock, ids, tracer);
+            return new Options(cacheSize, maxRetries, backoff, newClock, ids, tracer);
+        }
+
+        public Options withBackoff(RetryBackoff newBackoff) {
+            return new Options(cacheSize, maxRetries, newBackoff, clock, ids, tracer);
         }
     }
 
@@ -220,7 +228,20 @@ public final class CommandHandler {
                 throw new ConcurrencyConflict("gave up on " + stream + " after " + (attempt + 1)
                         + " conflicting attempts");
             }
+            pause(options.backoff().delay(attempt), stream);
             aggregate = loader.catchUp(aggregate);
+        }
+    }
+
+    private static void pause(java.time.Duration delay, StreamId stream) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis(), delay.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrencyConflict("interrupted while waiting to retry " + stream + "; nothing was written");
         }
     }
 
