@@ -19,7 +19,7 @@ public record RetryBackoff(Duration base, Duration cap) {
     }
 
     public static RetryBackoff defaults() {
-        return new RetryBackoff(Duration.ofMillis(2), Duration.ofMillis(100));
+        return new RetryBackoff(Duration.ofMillis(5), Duration.ofMillis(250));
     }
 
     /** The delay before retry number {@code attempt} (0 for the first retry). */
