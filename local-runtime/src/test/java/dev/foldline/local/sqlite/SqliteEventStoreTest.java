@@ -14,8 +14,9 @@ class SqliteEventStoreTest implements EventStoreContract {
 
     private SqliteEventStore store;
 
+    /** Synchronized: concurrent contract tests may ask for the store first from several threads. */
     @Override
-    public EventStore store() {
+    public synchronized EventStore store() {
         if (store == null) {
             store = SqliteEventStore.openIn(dataDir);
         }

@@ -9,7 +9,10 @@ import java.util.UUID;
  */
 public interface StoreFixture {
 
-    /** The store under test; the same instance on every call within a test. */
+    /**
+     * The store under test; the same instance on every call within a test. Concurrency tests call
+     * it from several threads at once, so create it eagerly or make a lazy creation synchronized.
+     */
     EventStore store();
 
     default String freshTenant() {
