@@ -45,6 +45,8 @@ public final class PollReader {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
+        ProjectionCheckpoints.requireSegment(thread, "thread");
+        handlers.forEach(handler -> ProjectionCheckpoints.requireSegment(handler.name(), "handler name"));
         long started = System.nanoTime();
         Throwable failure = null;
         try {
@@ -68,7 +70,7 @@ public final class PollReader {
     }
 
     private PollResult pollLeased(String tenant, String thread, List<EventHandler> handlers, int limit) {
-        String scope = "poll/" + thread;
+        String scope = "poll:" + thread;
         List<HandlerFailure> failures = new ArrayList<>(projector.retryParked(scope, tenant, handlers).failures());
         int read = 0;
         int handled = 0;

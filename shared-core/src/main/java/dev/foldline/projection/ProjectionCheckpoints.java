@@ -29,6 +29,17 @@ final class ProjectionCheckpoints {
         this.store = store;
     }
 
+    /**
+     * Scopes, handler names and poll threads are segments of checkpoint keys: a '/' in one would
+     * let one key's prefix cover another's keys.
+     */
+    static String requireSegment(String value, String what) {
+        if (value == null || value.isBlank() || value.contains("/")) {
+            throw new IllegalArgumentException(what + " must be non-blank without '/': " + value);
+        }
+        return value;
+    }
+
     Progress progress(String scope, String handler, StreamId stream) {
         Optional<Checkpoint> found = store.read(stream.tenant(), progressKey(scope, handler, stream));
         if (found.isEmpty()) {

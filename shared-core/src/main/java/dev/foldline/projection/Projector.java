@@ -59,6 +59,7 @@ public final class Projector {
     }
 
     public ProjectionReport project(String scope, Collection<Envelope> delivered, List<EventHandler> handlers) {
+        requireNames(scope, handlers);
         ProjectionReport report = ProjectionReport.EMPTY;
         for (Map.Entry<StreamId, List<Envelope>> stream : byStream(delivered).entrySet()) {
             for (EventHandler handler : handlers) {
@@ -70,6 +71,7 @@ public final class Projector {
 
     /** Tries every parked stream of the scope again, up to its latest envelope. */
     public ProjectionReport retryParked(String scope, String tenant, List<EventHandler> handlers) {
+        requireNames(scope, handlers);
         ProjectionReport report = ProjectionReport.EMPTY;
         for (HandlerFailure failure : checkpoints.parked(scope, tenant)) {
             for (EventHandler handler : handlers) {
@@ -210,6 +212,11 @@ public final class Projector {
         }
         // Another projector moved first; continue from what it recorded.
         return checkpoints.progress(scope, handler.name(), stream);
+    }
+
+    private static void requireNames(String scope, List<EventHandler> handlers) {
+        ProjectionCheckpoints.requireSegment(scope, "scope");
+        handlers.forEach(handler -> ProjectionCheckpoints.requireSegment(handler.name(), "handler name"));
     }
 
     private static Map<StreamId, List<Envelope>> byStream(Collection<Envelope> delivered) {
