@@ -46,6 +46,14 @@ public record AwsRuntime(EventStore store, Applications applications, Map<String
         return new AwsRuntime(store, Applications.of(applications), env);
     }
 
+    /**
+     * The scope under which the stream function records projection progress, and which the
+     * parked-failure sweep must therefore retry ({@code FOLDLINE_PROJECTION_SCOPE}).
+     */
+    public String projectionScope() {
+        return setting("FOLDLINE_PROJECTION_SCOPE", StreamFunction.DEFAULT_SCOPE);
+    }
+
     public String setting(String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();

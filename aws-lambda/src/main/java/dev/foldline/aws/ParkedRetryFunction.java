@@ -28,7 +28,7 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
     public ParkedRetryFunction(AwsRuntime runtime) {
         this.runtime = runtime;
         this.projector = new Projector(runtime.store());
-        this.scope = runtime.setting("FOLDLINE_PROJECTION_SCOPE", StreamFunction.DEFAULT_SCOPE);
+        this.scope = runtime.projectionScope();
     }
 
     /** @return what the sweep did, which Lambda logs as the invocation's result */

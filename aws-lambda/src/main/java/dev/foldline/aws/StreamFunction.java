@@ -38,7 +38,7 @@ public final class StreamFunction implements RequestHandler<DynamodbEvent, Strea
     public StreamFunction(AwsRuntime runtime) {
         this.runtime = runtime;
         this.projector = new Projector(runtime.store());
-        this.scope = runtime.setting("FOLDLINE_PROJECTION_SCOPE", DEFAULT_SCOPE);
+        this.scope = runtime.projectionScope();
     }
 
     public Projector projector() {
