@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 
 /**
  * One SQLite file shared by many threads. A JDBC connection is not thread-safe, so each operation
@@ -65,6 +67,8 @@ final class SqliteDatabase implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private volatile boolean closed;
 
+    private static final int OPEN_ATTEMPTS = 20;
+
     SqliteDatabase(Path file, int poolSize) {
         this.file = file.toAbsolutePath();
         this.poolSize = poolSize;
@@ -74,19 +78,44 @@ final class SqliteDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + this.file.getParent(), e);
         }
-        List<Connection> opened = new ArrayList<>();
-        try {
-            for (int i = 0; i < poolSize; i++) {
-                opened.add(open());
+        pool.addAll(openPool());
+    }
+
+    /**
+     * Opens the connections and creates the schema. Switching a new file to WAL takes an exclusive
+     * lock that the busy timeout does not cover, so a store opening the file while another does the
+     * same can see SQLITE_BUSY: that attempt is retried from scratch.
+     */
+    private List<Connection> openPool() {
+        for (int attempt = 1; ; attempt++) {
+            List<Connection> opened = new ArrayList<>();
+            try {
+                for (int i = 0; i < poolSize; i++) {
+                    opened.add(open());
+                }
+                try (Statement statement = opened.get(0).createStatement()) {
+                    statement.executeUpdate(SCHEMA);
+                }
+                return opened;
+            } catch (SQLException e) {
+                opened.forEach(SqliteDatabase::closeQuietly);
+                boolean busy = e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code
+                        || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code;
+                if (!busy || attempt == OPEN_ATTEMPTS) {
+                    throw new SqliteStoreException("cannot open " + file, e);
+                }
+                pauseBeforeReopening(attempt);
             }
-            try (Statement statement = opened.get(0).createStatement()) {
-                statement.executeUpdate(SCHEMA);
-            }
-        } catch (SQLException e) {
-            opened.forEach(SqliteDatabase::closeQuietly);
-            throw new SqliteStoreException("cannot open " + this.file, e);
         }
-        pool.addAll(opened);
+    }
+
+    private static void pauseBeforeReopening(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while opening the database", interrupted);
+        }
     }
 
     Path file() {

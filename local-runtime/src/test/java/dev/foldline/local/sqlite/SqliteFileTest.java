@@ -45,6 +45,22 @@ class SqliteFileTest {
     }
 
     @Test
+    void several_stores_opening_one_new_file_at_the_same_moment_all_open() throws Exception {
+        for (int round = 0; round < 10; round++) {
+            Path file = dataDir.resolve("round-" + round).resolve(SqliteEventStore.FILE_NAME);
+            List<SqliteEventStore> opened = java.util.Collections.synchronizedList(new ArrayList<>());
+            try {
+                dev.foldline.store.contract.Concurrently.run(4, i -> opened.add(SqliteEventStore.open(file)));
+                assertThat(opened).hasSize(4);
+                assertThat(opened.get(0).append(envelope(new StreamId("t1", "numbers", "a"), 0), null))
+                        .isEqualTo(AppendResult.COMMITTED);
+            } finally {
+                opened.forEach(SqliteEventStore::close);
+            }
+        }
+    }
+
+    @Test
     void two_store_instances_on_one_file_let_exactly_one_append_of_a_version_win() throws Exception {
         StreamId stream = new StreamId("t1", "numbers", "contended");
         int attempts = 20;
