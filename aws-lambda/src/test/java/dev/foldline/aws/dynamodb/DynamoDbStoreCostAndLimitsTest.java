@@ -3,7 +3,6 @@ package dev.foldline.aws.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonObject;
 import dev.foldline.aggregate.AggregateRegistry;
 import dev.foldline.aws.LocalDynamoDb;
 import dev.foldline.aws.RequestCounter;
@@ -20,6 +19,7 @@ import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.contract.CommandHandlingContract;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,16 +57,6 @@ class DynamoDbStoreCostAndLimitsTest {
         requests.reset();
     }
 
-    private static JsonObject add(String id, int a, int b) {
-        JsonObject payload = new JsonObject();
-        if (id != null) {
-            payload.addProperty("aggregateId", id);
-        }
-        payload.addProperty("number1", a);
-        payload.addProperty("number2", b);
-        return payload;
-    }
-
     private static CommandHandler handler() {
         return new CommandHandler(store, AggregateRegistry.of(Numbers.type()));
     }
@@ -74,14 +64,14 @@ class DynamoDbStoreCostAndLimitsTest {
     @Test
     void a_warm_command_costs_one_request_and_a_cold_one_two() {
         CommandHandler warm = handler();
-        String id = warm.command(actor, "AddNumbers", add(null, 1, 2)).aggregateId();
+        String id = warm.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
 
         requests.reset();
-        CommandResult second = warm.command(actor, "AddNumbers", add(id, 3, 4));
+        CommandResult second = warm.command(actor, "AddNumbers", CommandHandlingContract.add(id, 3, 4));
         assertThat(requests.operations()).as("warm").containsExactly("PutItem");
 
         requests.reset();
-        CommandResult third = handler().command(actor, "AddNumbers", add(id, 1, 1));
+        CommandResult third = handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 1, 1));
         assertThat(requests.operations()).as("cold").containsExactly("Query", "PutItem");
 
         assertThat(second.version()).isEqualTo(1);
@@ -91,7 +81,7 @@ class DynamoDbStoreCostAndLimitsTest {
 
     @Test
     void a_new_aggregate_costs_one_request_when_its_id_is_generated() {
-        handler().command(actor, "AddNumbers", add(null, 1, 2));
+        handler().command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2));
 
         assertThat(requests.operations()).containsExactly("PutItem");
     }
@@ -99,11 +89,11 @@ class DynamoDbStoreCostAndLimitsTest {
     @Test
     void a_conflict_costs_one_read_before_the_retry() {
         CommandHandler stale = handler();
-        String id = stale.command(actor, "AddNumbers", add(null, 1, 2)).aggregateId();
-        handler().command(actor, "AddNumbers", add(id, 10, 10));
+        String id = stale.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
+        handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 10, 10));
 
         requests.reset();
-        CommandResult retried = stale.command(actor, "AddNumbers", add(id, 1, 1));
+        CommandResult retried = stale.command(actor, "AddNumbers", CommandHandlingContract.add(id, 1, 1));
 
         assertThat(requests.operations()).containsExactly("PutItem", "Query", "PutItem");
         assertThat(retried.version()).isEqualTo(2);
