@@ -56,10 +56,6 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
                 examples);
     }
 
-    public LocalConfig withPort(int newPort) {
-        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, examples);
-    }
-
     private static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
