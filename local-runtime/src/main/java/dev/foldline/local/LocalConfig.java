@@ -1,5 +1,6 @@
 package dev.foldline.local;
 
+import dev.foldline.app.Assembly;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
@@ -18,16 +19,18 @@ import java.util.Objects;
  *
  * @param host     the address to bind; only loopback unless identity comes from verified JWTs
  * @param port     0 picks a free port
- * @param examples whether the example application ({@code numbers}, {@code calculator}, the counter) is registered
+ * @param settings the environment the application is assembled from ({@link dev.foldline.app.Assembly}:
+ *                 {@code FOLDLINE_EXAMPLES} and whatever else applications read)
  */
 public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
-                          String identityDescription, boolean examples) {
+                          String identityDescription, Map<String, String> settings) {
 
     public LocalConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(identity, "identity");
+        settings = Map.copyOf(settings);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535");
         }
@@ -50,14 +53,14 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
             case "jwt" -> JwtIdentity.fromEnvironment(env::get, Clock.systemUTC());
             default -> throw new IllegalArgumentException("AUTH_MODE must be dev or jwt, not " + mode);
         };
-        boolean examples = !env.getOrDefault("FOLDLINE_EXAMPLES", "on").trim().equalsIgnoreCase("off");
+        Assembly.examples(env); // a bad FOLDLINE_EXAMPLES stops the start with a clear message
         return new LocalConfig(host, port, dataDir, http, identity,
                 mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
-                examples);
+                env);
     }
 
     public LocalConfig withPort(int newPort) {
-        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, examples);
+        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, settings);
     }
 
     private static boolean isLoopback(String host) {
