@@ -44,6 +44,15 @@ public final class Problems {
         return response(503, body("unavailable", "Service unavailable", 503, detail), Map.of("Retry-After", "1"));
     }
 
+    /**
+     * The answer an HTTP server gives on its own before any route runs, for a status no error kind
+     * covers (408, 414, 431, 505...): its type is named after the status's title.
+     */
+    public static HttpResponse ofStatus(int status, String title, String detail) {
+        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return response(status, body(slug, title, status, detail), Map.of());
+    }
+
     private static JsonObject body(String slug, String title, int status, String detail) {
         JsonObject body = new JsonObject();
         body.addProperty("type", TYPE_PREFIX + slug);

@@ -23,4 +23,15 @@ class ProblemsTest {
     void a_retry_after_below_one_second_is_announced_as_one() {
         assertThat(new Unavailable("busy", Duration.ZERO).retryAfterHeader()).isEqualTo("1");
     }
+
+    @Test
+    void a_status_the_server_answers_on_its_own_is_a_problem_named_after_its_title() {
+        HttpResponse response = Problems.ofStatus(431, "Request Header Fields Too Large", "headers over 8192 bytes");
+
+        assertThat(response.status()).isEqualTo(431);
+        assertThat(response.contentType()).isEqualTo(HttpResponse.PROBLEM_JSON);
+        assertThat(Json.parseObject(response.body()).get("type").getAsString())
+                .isEqualTo("urn:foldline:problem:request-header-fields-too-large");
+        assertThat(Json.parseObject(response.body()).get("detail").getAsString()).isEqualTo("headers over 8192 bytes");
+    }
 }
