@@ -1,85 +1,125 @@
 package dev.foldline.local;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import dev.foldline.http.HttpApi;
 import dev.foldline.http.HttpRequest;
 import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Problems;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** Translates the JDK server's exchanges to the core {@link HttpApi} and back; decides nothing itself. */
-final class ExchangeAdapter implements HttpHandler {
-
-    private static final System.Logger LOG = System.getLogger(ExchangeAdapter.class.getName());
-    /** How much of an oversized body is read and discarded so the client sees the 413 instead of a reset. */
-    private static final long DRAIN_LIMIT = 16L * 1024 * 1024;
+/**
+ * Translates Jetty's requests to the core {@link HttpApi} and back. The body is read without a
+ * thread (a slow client costs a connection, not a worker); the request then waits in the workers'
+ * bounded queue, and a full queue is a 503 with Retry-After rather than an ever longer wait.
+ */
+final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
 
     private final HttpApi api;
     private final RequestGate gate;
+    private final ThreadPoolExecutor workers;
 
-    ExchangeAdapter(HttpApi api, RequestGate gate) {
+    ExchangeAdapter(HttpApi api, RequestGate gate, ThreadPoolExecutor workers) {
         this.api = api;
         this.gate = gate;
+        this.workers = workers;
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!gate.enter()) {
-                exchange.getResponseHeaders().set("Connection", "close");
-                send(exchange, Problems.unavailable("the runtime is shutting down"));
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!gate.enter()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            send(response, Problems.unavailable("the runtime is shutting down"), callback);
+            return true;
+        }
+        Callback answered = Callback.from(() -> {
+            gate.exit();
+            callback.succeeded();
+        }, failure -> {
+            gate.exit();
+            callback.failed(failure);
+        });
+        BodyReader.read(request, api.options().maxBodyBytes() + 1,
+                body -> queue(new Work(toCore(request, body), response, answered)),
+                failure -> unreadable(request, response, answered, failure));
+        return true;
+    }
+
+    /** The requests read in full and not yet run, each answerable with a 503 if shutdown cannot wait for it. */
+    final class Work implements Runnable {
+        private final HttpRequest request;
+        private final Response response;
+        private final Callback answered;
+
+        private Work(HttpRequest request, Response response, Callback answered) {
+            this.request = request;
+            this.response = response;
+            this.answered = answered;
+        }
+
+        @Override
+        public void run() {
+            HttpResponse answer;
+            try {
+                answer = api.handle(request);
+            } catch (RuntimeException | Error e) {
+                answered.failed(e); // Jetty answers 500 through ServerProblems, which logs the incident
                 return;
             }
-            try {
-                HttpRequest request = new HttpRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        exchange.getRequestURI().getRawQuery(), headers(exchange.getRequestHeaders()),
-                        readAtMost(exchange.getRequestBody(), api.options().maxBodyBytes() + 1L));
-                send(exchange, api.handle(request));
-            } finally {
-                gate.exit();
-            }
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "client went away: " + e.getMessage());
+            send(response, answer, answered);
+        }
+
+        void refuse(String why) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            send(response, Problems.unavailable(why), answered);
         }
     }
 
-    private static Map<String, String> headers(Headers headers) {
-        Map<String, String> joined = new HashMap<>();
-        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-            joined.put(header.getKey(), String.join(", ", header.getValue()));
+    private void queue(Work work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException full) {
+            work.refuse(workers.isShutdown() ? "the runtime is shutting down"
+                    : "the runtime is busy: " + workers.getQueue().size() + " requests are waiting; retry later");
         }
-        return joined;
     }
 
-    /** Reads up to {@code limit} bytes; beyond that the body is drained (up to a cap) and cut off. */
-    private static byte[] readAtMost(InputStream body, long limit) throws IOException {
-        byte[] read = body.readNBytes((int) limit);
-        if (read.length == limit) {
-            long skipped = 0;
-            byte[] buffer = new byte[64 * 1024];
-            int n;
-            while (skipped < DRAIN_LIMIT && (n = body.read(buffer)) > 0) {
-                skipped += n;
-            }
+    /** The body never came whole: the client stalled past the read timeout, broke the framing, or left. */
+    private static void unreadable(Request request, Response response, Callback answered, Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            send(response, ServerProblems.problem(HttpStatus.REQUEST_TIMEOUT_408,
+                    "the request body did not arrive in time", null), answered);
+        } else {
+            Response.writeError(request, response, answered, failure);
         }
-        return read;
     }
 
-    private static void send(HttpExchange exchange, HttpResponse response) throws IOException {
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        response.headers().forEach(exchange.getResponseHeaders()::set);
-        exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
+    private static HttpRequest toCore(Request request, byte[] body) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (HttpField field : request.getHeaders()) {
+            headers.merge(field.getName(), field.getValue(), (first, next) -> first + ", " + next);
         }
+        return new HttpRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                headers, body);
+    }
+
+    static void send(Response response, HttpResponse answer, Callback callback) {
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        answer.headers().forEach(response.getHeaders()::put);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

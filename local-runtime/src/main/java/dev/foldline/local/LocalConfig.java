@@ -23,9 +23,11 @@ import java.util.Objects;
  * @param settings the environment the application is assembled from ({@link dev.foldline.app.Assembly}:
  *                 {@code FOLDLINE_EXAMPLES} and whatever else applications read)
  * @param tracer   what commands and handler calls report to ({@code FOLDLINE_TRACE=on} logs them)
+ * @param server   read timeout, connection cap, workers and queue, shutdown drain ({@code FOLDLINE_*} settings)
  */
 public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
-                          String identityDescription, Map<String, String> settings, Tracer tracer) {
+                          String identityDescription, Map<String, String> settings, Tracer tracer,
+                          ServerLimits server) {
 
     public LocalConfig {
         Objects.requireNonNull(host, "host");
@@ -33,6 +35,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(tracer, "tracer");
+        Objects.requireNonNull(server, "server");
         settings = Map.copyOf(settings);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535");
@@ -41,6 +44,16 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
             // Dev headers let any caller claim any tenant: never offer that beyond this machine.
             throw new IllegalArgumentException("HOST " + host + " is not loopback: set AUTH_MODE=jwt to expose the runtime");
         }
+    }
+
+    /** With the server's default limits. */
+    public LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
+                       String identityDescription, Map<String, String> settings, Tracer tracer) {
+        this(host, port, dataDir, http, identity, identityDescription, settings, tracer, ServerLimits.defaults());
+    }
+
+    public LocalConfig withServer(ServerLimits limits) {
+        return new LocalConfig(host, port, dataDir, http, identity, identityDescription, settings, tracer, limits);
     }
 
     /** Loopback, port 8080, {@code ./data}, development identity headers, examples on. */
@@ -59,7 +72,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         Assembly.examples(env); // a bad FOLDLINE_EXAMPLES stops the start with a clear message
         return new LocalConfig(host, port, dataDir, http, identity,
                 mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
-                env, Tracer.fromSetting(env.get("FOLDLINE_TRACE")));
+                env, Tracer.fromSetting(env.get("FOLDLINE_TRACE")), ServerLimits.fromEnvironment(env));
     }
 
     private static boolean isLoopback(String host) {
