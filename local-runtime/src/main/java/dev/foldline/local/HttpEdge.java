@@ -85,6 +85,11 @@ final class HttpEdge {
         return connector.getLocalPort();
     }
 
+    /** Requests read in full and waiting for a worker (for tests that need one queued). */
+    int queuedRequests() {
+        return workers.getQueue().size();
+    }
+
     URI baseUri() {
         String host = connector.getHost();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());

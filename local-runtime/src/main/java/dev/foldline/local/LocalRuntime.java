@@ -90,6 +90,10 @@ public final class LocalRuntime implements AutoCloseable {
         return edge.port();
     }
 
+    int queuedRequests() {
+        return edge.queuedRequests();
+    }
+
     public URI baseUri() {
         return edge.baseUri();
     }

@@ -7,11 +7,9 @@ import dev.foldline.errors.TooLarge;
 import dev.foldline.errors.UnsupportedMediaType;
 import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Problems;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
@@ -39,14 +37,6 @@ final class ServerProblems extends ErrorHandler {
         return true;
     }
 
-    /** The body of an answer to a message too broken to become a request (HTTP/1 parse errors). */
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        HttpResponse problem = problem(status, reason, null);
-        fields.put(HttpHeader.CONTENT_TYPE, problem.contentType());
-        return ByteBuffer.wrap(problem.body().getBytes(StandardCharsets.UTF_8));
-    }
-
     static HttpResponse problem(int status, String message, Throwable cause) {
         String title = HttpStatus.getMessage(status);
         String detail = message == null || message.isBlank() ? title : message;
@@ -64,7 +54,12 @@ final class ServerProblems extends ErrorHandler {
 
     private static HttpResponse internal(Throwable cause, String detail) {
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.ERROR, "incident " + incident + ": " + detail, cause);
+        if (cause instanceof IOException) {
+            // The connection failed under the request (the client left): nobody reads this answer.
+            LOG.log(Level.DEBUG, "incident " + incident + ": the connection failed: " + cause);
+        } else {
+            LOG.log(Level.ERROR, "incident " + incident + ": " + detail, cause);
+        }
         return Problems.internal(incident);
     }
 }

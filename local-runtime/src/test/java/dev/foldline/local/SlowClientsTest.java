@@ -1,14 +1,22 @@
 package dev.foldline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Slowloris: clients that open connections and never finish their headers or their body must not
@@ -46,5 +54,91 @@ class SlowClientsTest {
                     .isEqualTo(200);
         }
         assertThat(server.api().get("/aggregates/numbers/slow").status()).as("no stalled body was run").isEqualTo(404);
+    }
+
+    @Test
+    void a_connection_stalled_in_its_headers_is_closed_once_the_read_timeout_passes(@TempDir Path dataDir) throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withReadTimeout(Duration.ofSeconds(1))))) {
+            Socket socket = keep(RawHttp.stall(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\nX-Ten"));
+
+            RawHttp.Answer answer = RawHttp.read(socket.getInputStream()); // a SocketTimeoutException if never closed
+            assertThat(answer == null || answer.status() == 408 && answer.isProblem()).as(String.valueOf(answer)).isTrue();
+        }
+    }
+
+    @Test
+    void a_body_stalled_past_the_read_timeout_gets_a_408_problem_and_runs_nothing(@TempDir Path dataDir) throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withReadTimeout(Duration.ofSeconds(1))))) {
+            Socket socket = keep(RawHttp.stall(runtime.baseUri(), "POST /commands/AddNumbers HTTP/1.1\r\nHost: x\r\n"
+                    + "X-Tenant: tenant1\r\nX-Actor-Id: slow\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                    + "{\"aggregateId\":\"stalled\","));
+
+            RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+            assertThat(answer).isNotNull();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(408);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+            assertThat(ApiClient.to(runtime.baseUri()).get("/aggregates/numbers/stalled").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void a_full_request_queue_is_answered_503_with_retry_after_and_the_queued_request_still_runs(@TempDir Path dataDir)
+            throws Exception {
+        VaultApplication.entered = new CountDownLatch(1);
+        VaultApplication.release = new CountDownLatch(1);
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withWorkers(1, 1)))) {
+            ApiClient api = ApiClient.to(runtime.baseUri());
+            CompletableFuture<ApiClient.Reply> running = CompletableFuture.supplyAsync(
+                    () -> api.command("HoldVault", "{\"aggregateId\":\"busy\"}"));
+            assertThat(VaultApplication.entered.await(30, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<ApiClient.Reply> queued = CompletableFuture.supplyAsync(
+                    () -> api.command("AddNumbers", "{\"aggregateId\":\"queued\",\"number1\":1,\"number2\":2}"));
+            awaitQueued(runtime, 1);
+
+            RawHttp.Answer refused = RawHttp.exchange(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.isProblem()).as(refused.toString()).isTrue();
+            assertThat(refused.header("Retry-After")).isNotEmpty();
+            VaultApplication.release.countDown();
+            assertThat(running.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(queued.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void connections_over_the_cap_wait_until_an_open_one_closes(@TempDir Path dataDir) throws Exception {
+        int cap = 4;
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withMaxConnections(cap)))) {
+            for (int i = 0; i < cap; i++) {
+                keep(RawHttp.stall(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\n"));
+            }
+            CompletableFuture<RawHttp.Answer> waiting = CompletableFuture.supplyAsync(
+                    () -> RawHttp.exchange(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"));
+            // Only checks that nothing is answered while the cap is reached: a slow machine cannot make it fail.
+            assertThatThrownBy(() -> waiting.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+
+            stalled.remove(0).close();
+
+            assertThat(waiting.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    private Socket keep(Socket socket) {
+        stalled.add(socket);
+        return socket;
+    }
+
+    private static LocalConfig limits(Path dataDir, ServerLimits limits) {
+        return RuntimeFixture.config(dataDir).withServer(limits);
+    }
+
+    /** Spins (no sleep) until the runtime holds that many requests waiting for a worker. */
+    static void awaitQueued(LocalRuntime runtime, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (runtime.queuedRequests() < count) {
+            assertThat(System.nanoTime()).as(count + " requests queued").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }
