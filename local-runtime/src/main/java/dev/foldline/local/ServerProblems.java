@@ -42,6 +42,10 @@ final class ServerProblems extends ErrorHandler {
         String detail = message == null || message.isBlank() ? title : message;
         return switch (status) {
             case HttpStatus.BAD_REQUEST_400 -> Problems.of(new MalformedRequest(detail));
+            // Jetty says 505 for any request line whose version it cannot read ("HTTP/1H1", two
+            // tokens taken as HTTP/0.9): a malformed request, not a failure of the server.
+            case HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505 -> Problems.of(new MalformedRequest(
+                    detail + ": this server speaks HTTP/1.0 and HTTP/1.1"));
             case HttpStatus.NOT_FOUND_404 -> Problems.of(new NotFound(detail));
             case HttpStatus.METHOD_NOT_ALLOWED_405 -> Problems.of(new MethodNotAllowed(detail));
             case HttpStatus.PAYLOAD_TOO_LARGE_413 -> Problems.of(new TooLarge(detail));

@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,8 +60,30 @@ final class RawHttp {
         return exchange(base, request.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Reads one answer up to the end of the stream; {@code null} if nothing came before the end. */
+    /** Reads up to the end of the stream and returns the first answer; {@code null} if none came before the end. */
     static Answer read(InputStream in) throws IOException {
+        List<Answer> answers = parse(readToEnd(in));
+        return answers.isEmpty() ? null : answers.get(0);
+    }
+
+    /** Sends the bytes, half-closes, and reads every answer up to the end of the stream (pipelined requests). */
+    static List<Answer> exchangeAll(URI base, byte[] request) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            try {
+                socket.getOutputStream().write(request);
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+            } catch (IOException serverClosedFirst) {
+                // Answered and closed before reading all of a bad request: read what it said.
+            }
+            return parse(readToEnd(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] readToEnd(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -72,19 +96,33 @@ final class RawHttp {
         } catch (IOException resetAfterAnswer) {
             // A reset after the answer still leaves the answer readable; without one it is a hang-up.
         }
-        String text = all.toString(StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/") || end < 0) {
-            return null;
+        return all.toByteArray();
+    }
+
+    /** Answers one after the other, each body as long as its Content-Length says (or to the end). */
+    private static List<Answer> parse(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        List<Answer> answers = new ArrayList<>();
+        int start = 0;
+        while (text.startsWith("HTTP/", start)) {
+            int end = text.indexOf("\r\n\r\n", start);
+            if (end < 0) {
+                break;
+            }
+            String[] lines = text.substring(start, end).split("\r\n");
+            Map<String, String> headers = new TreeMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            int bodyStart = end + 4;
+            String length = headers.get("content-length");
+            int bodyEnd = length == null ? text.length() : Math.min(text.length(), bodyStart + Integer.parseInt(length));
+            String body = new String(text.substring(bodyStart, bodyEnd).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            answers.add(new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body));
+            start = bodyEnd;
         }
-        String[] lines = text.substring(0, end).split("\r\n");
-        Map<String, String> headers = new TreeMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-        }
-        String body = new String(text.substring(end + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        return answers;
     }
 
     record Answer(int status, Map<String, String> headers, String body) {

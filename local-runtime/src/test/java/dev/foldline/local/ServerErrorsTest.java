@@ -32,7 +32,7 @@ class ServerErrorsTest {
                 new Case("no request line", "GARBAGE\r\n\r\n", 400),
                 new Case("relative target", "GET relative HTTP/1.1\r\n" + IDENTITY + "\r\n", 400),
                 new Case("control characters", "\u0000\u0001\u0002\r\n\r\n", 400),
-                new Case("unknown HTTP version", "GET /health HTTP/9.9\r\n" + IDENTITY + "\r\n", 505),
+                new Case("unknown HTTP version", "GET /health HTTP/9.9\r\n" + IDENTITY + "\r\n", 400),
                 new Case("no Host header", "GET /health HTTP/1.1\r\n\r\n", 400),
                 new Case("header without a colon", "GET /health HTTP/1.1\r\n" + IDENTITY + "Bad Header\r\n\r\n", 400),
                 new Case("headers over 16 KiB", "GET /health HTTP/1.1\r\n" + IDENTITY + "X-Big: " + "b".repeat(20_000) + "\r\n\r\n", 431),
