@@ -42,7 +42,8 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
     /** For tests and embedding: a runtime built from given clients. */
     public CommandFunction(AwsRuntime runtime) {
         ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
-        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry());
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()));
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                 .views(runtime.applications().views())
                 .build();
@@ -68,7 +69,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         fixed.put(claims.tenantClaim(), "-");
         Actor actor = claims.toActor(fixed);
         Envelope envelope = new Envelope(new StreamId(actor.tenant(), "-", "-"), 0, "-", actor,
-                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH, null);
+                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH);
         EnvelopeCodec.read(EnvelopeCodec.write(envelope));
     }
 
@@ -87,7 +88,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                     ? Base64.getDecoder().decode(event.getBody())
                     : event.getBody().getBytes(StandardCharsets.UTF_8);
         }
-        return new HttpRequest(method, path, event.getHeaders(), body, verifiedClaims(event));
+        return new HttpRequest(method, path, event.getRawQueryString(), event.getHeaders(), body, verifiedClaims(event));
     }
 
     private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {

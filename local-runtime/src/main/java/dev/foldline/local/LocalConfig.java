@@ -5,6 +5,7 @@ import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.http.identity.JwtIdentity;
+import dev.foldline.trace.Tracer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -21,15 +22,17 @@ import java.util.Objects;
  * @param port     0 picks a free port
  * @param settings the environment the application is assembled from ({@link dev.foldline.app.Assembly}:
  *                 {@code FOLDLINE_EXAMPLES} and whatever else applications read)
+ * @param tracer   what commands and handler calls report to ({@code FOLDLINE_TRACE=on} logs them)
  */
 public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
-                          String identityDescription, Map<String, String> settings) {
+                          String identityDescription, Map<String, String> settings, Tracer tracer) {
 
     public LocalConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(tracer, "tracer");
         settings = Map.copyOf(settings);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535");
@@ -56,11 +59,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         Assembly.examples(env); // a bad FOLDLINE_EXAMPLES stops the start with a clear message
         return new LocalConfig(host, port, dataDir, http, identity,
                 mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
-                env);
-    }
-
-    public LocalConfig withPort(int newPort) {
-        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, settings);
+                env, Tracer.fromSetting(env.get("FOLDLINE_TRACE")));
     }
 
     private static boolean isLoopback(String host) {

@@ -35,17 +35,16 @@ final class LocalProjections implements CommitListener {
     private static final System.Logger LOG = System.getLogger(LocalProjections.class.getName());
     private static final String SCOPE = "local";
     private static final int REPLAY_PAGE = 500;
-    private static final int ATTEMPTS = 3;
 
     private final EventStore store;
     private final List<Group> groups;
 
-    LocalProjections(EventStore durable, Applications applications) {
+    LocalProjections(EventStore durable, Applications applications, Tracer tracer) {
         this.store = durable;
         this.groups = List.of(
-                new Group(new Projector(durable, new MemoryCheckpointStore(), ATTEMPTS, Tracer.NOOP),
+                new Group(new Projector(durable, new MemoryCheckpointStore(), Projector.DEFAULT_ATTEMPTS, tracer),
                         applications.handlers(false)),
-                new Group(new Projector(durable, durable.checkpoints(), ATTEMPTS, Tracer.NOOP),
+                new Group(new Projector(durable, durable.checkpoints(), Projector.DEFAULT_ATTEMPTS, tracer),
                         applications.handlers(true)));
     }
 

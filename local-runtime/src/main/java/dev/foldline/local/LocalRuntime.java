@@ -83,11 +83,12 @@ public final class LocalRuntime implements AutoCloseable {
         try {
             Applications applications = Assembly.fromSettings(config.settings(), store,
                     Thread.currentThread().getContextClassLoader());
-            LocalProjections projections = new LocalProjections(store, applications);
+            LocalProjections projections = new LocalProjections(store, applications, config.tracer());
             int replayed = projections.replay(store.tenants());
             LOG.log(Level.INFO, "replayed " + replayed + " envelopes into " + applications.handlers().size() + " handlers");
 
-            CommandHandler commands = new CommandHandler(store, applications.registry());
+            CommandHandler commands = new CommandHandler(store, applications.registry(),
+                    CommandHandler.Options.defaults().withTracer(config.tracer()));
             HttpApi api = HttpApi.builder(commands, store, config.identity())
                     .commandRunner(new PerAggregateQueue(commands))
                     .options(config.http())

@@ -3,6 +3,7 @@ package dev.foldline.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.foldline.http.contract.ContractApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,7 +15,7 @@ class ExamplesSettingTest {
     static final RunningRuntime server = RunningRuntime.with(dataDir -> {
         LocalConfig defaults = RuntimeFixture.config(dataDir);
         return new LocalConfig(defaults.host(), 0, dataDir, defaults.http(), defaults.identity(),
-                defaults.identityDescription(), Map.of("FOLDLINE_EXAMPLES", "off"));
+                defaults.identityDescription(), Map.of("FOLDLINE_EXAMPLES", "off"), defaults.tracer());
     });
 
     @Test
@@ -27,7 +28,8 @@ class ExamplesSettingTest {
 
     @Test
     void applications_on_the_class_path_are_still_served() {
-        ApiClient.Reply opened = server.api().as("tenant1", "user1", "admin").command("OpenVault", "{}");
+        ApiClient.Reply opened = server.api().as("tenant1", "user1", ContractApplication.ADMIN)
+                .command(ContractApplication.OPEN_SAFE, "{}");
         assertThat(opened.status()).isEqualTo(200);
     }
 

@@ -58,7 +58,7 @@ class RestartPersistenceTest {
             StreamId stream = new StreamId("tenant1", "numbers", "missed");
             store.append(new Envelope(stream, 1, "AddNumbers", Actor.of("tenant1", "user1"),
                     List.of(Event.of(Numbers.NUMBERS_ADDED, Payload.empty().with("number1", 3).with("number2", 4))),
-                    Instant.now(), null), null);
+                    Instant.now()), null);
         }
 
         try (LocalRuntime second = RuntimeFixture.start(dataDir)) {

@@ -3,6 +3,7 @@ package dev.foldline.local;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.trace.Tracer;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -17,7 +18,7 @@ final class RuntimeFixture {
     }
 
     static LocalConfig config(Path dataDir, IdentityResolver identity, HttpOptions http) {
-        return new LocalConfig("127.0.0.1", 0, dataDir, http, identity, "test identity", Map.of());
+        return new LocalConfig("127.0.0.1", 0, dataDir, http, identity, "test identity", Map.of(), Tracer.NOOP);
     }
 
     static LocalRuntime start(Path dataDir) {

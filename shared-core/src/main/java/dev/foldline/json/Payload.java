@@ -4,9 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.foldline.errors.InvalidArgument;
-import dev.foldline.errors.MissingArgument;
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * An immutable JSON object: a command's input or an event's data. Typed accessors name the
@@ -87,18 +85,6 @@ public final class Payload {
         return element.getAsString();
     }
 
-    public Optional<String> optionalString(String name) {
-        return has(name) ? Optional.of(requireString(name)) : Optional.empty();
-    }
-
-    /** Like {@link #requireString} but reports absence as a missing argument. */
-    public String requirePresentString(String name) {
-        if (!has(name)) {
-            throw new MissingArgument(name);
-        }
-        return requireString(name);
-    }
-
     /** Maps the whole payload onto a type (a record or a class) with the JSON library. */
     public <T> T as(Class<T> type) {
         return Json.fromTree(json, type);
@@ -125,6 +111,11 @@ public final class Payload {
 
     public String toJson() {
         return Json.write(json);
+    }
+
+    /** The payload as JSON with members sorted by name: equal payloads give equal text. */
+    public String canonicalJson() {
+        return Json.canonical(json);
     }
 
     private BigDecimal requireIntegral(String name) {

@@ -28,15 +28,13 @@ public record ProjectionReport(int applied, int duplicates, int filled, List<Han
     }
 
     /**
-     * What the pass did, for a log line or a scheduled function's result: {@code applied},
-     * {@code duplicates}, {@code filled}, {@code stillParked} (the number of failures: each one
-     * leaves its handler parked on its stream) and {@code failures} (their descriptions).
+     * The parked-failure summary, for a log line or a scheduled function's result: {@code applied},
+     * {@code stillParked} (the number of failures: each one leaves its handler parked on its
+     * stream) and {@code failures} (their descriptions).
      */
     public Map<String, Object> summary() {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("applied", applied);
-        summary.put("duplicates", duplicates);
-        summary.put("filled", filled);
         summary.put("stillParked", failures.size());
         summary.put("failures", failures.stream().map(HandlerFailure::description).toList());
         return summary;

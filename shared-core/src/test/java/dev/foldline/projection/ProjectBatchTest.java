@@ -42,7 +42,7 @@ class ProjectBatchTest {
 
     private static Envelope envelope(StreamId stream, long version) {
         return new Envelope(stream, version, "Do", Actor.of("t1", "u1"),
-                List.of(Event.of("Happened", Payload.empty())), Instant.parse("2026-06-01T12:00:00Z"), null);
+                List.of(Event.of("Happened", Payload.empty())), Instant.parse("2026-06-01T12:00:00Z"));
     }
 
     /** Commits versions 0..last of the stream and returns them. */
@@ -168,8 +168,8 @@ class ProjectBatchTest {
         failing.add("a1");
         Map<String, Object> summary = project(batch(a.get(0), a.get(1))).report().summary();
 
-        assertThat(summary).containsEntry("applied", 1).containsEntry("duplicates", 0).containsEntry("filled", 0)
-                .containsEntry("stillParked", 1);
+        assertThat(summary).containsOnlyKeys("applied", "stillParked", "failures")
+                .containsEntry("applied", 1).containsEntry("stillParked", 1);
         assertThat(summary.get("failures")).isEqualTo(
                 List.of("recorder on t1/numbers/a@1: IllegalStateException: cannot handle a1"));
     }

@@ -28,7 +28,7 @@ class CommitOrderReadsTest {
         static Item of(String id, long version, Instant stamp) {
             StreamId stream = new StreamId("t", "numbers", id);
             Envelope envelope = new Envelope(stream, version, "Do", Actor.of("t", "u"),
-                    List.of(Event.of("Happened", Payload.empty())), stamp, null);
+                    List.of(Event.of("Happened", Payload.empty())), stamp);
             return new Item(SortableKeys.commitKey(stamp, stream, version), envelope);
         }
     }
