@@ -3,13 +3,12 @@ package dev.foldline.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,15 +54,13 @@ class DeployScriptTest {
     private Run deploy(String fail, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts/deploy-aws").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).directory(root.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
         builder.environment().put("PATH", root.resolve("stub-bin") + ":" + System.getenv("PATH"));
         builder.environment().put("FAIL", fail);
         builder.environment().remove("AWS_REGION");
         builder.environment().remove("AWS_DEFAULT_REGION");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("deploy-aws finished").isTrue();
-        return new Run(process.exitValue(), output, lines(calls), lines(folders));
+        ChildProcess script = ChildProcess.run(builder, Duration.ofSeconds(30));
+        return new Run(script.exitCode(), script.output(), lines(calls), lines(folders));
     }
 
     private static List<String> lines(Path file) throws IOException {

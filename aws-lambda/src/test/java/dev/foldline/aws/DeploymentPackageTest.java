@@ -12,10 +12,10 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Assumptions;
@@ -34,10 +34,10 @@ class DeploymentPackageTest {
 
     @Test
     void cfn_lint_reports_no_errors_and_no_warnings() throws Exception {
-        Process process;
+        ChildProcess lint;
         try {
-            process = new ProcessBuilder("cfn-lint", "--format", "parseable", SamTemplate.FILE.toString())
-                    .redirectErrorStream(true).start();
+            lint = ChildProcess.run(new ProcessBuilder("cfn-lint", "--format", "parseable", SamTemplate.FILE.toString()),
+                    Duration.ofMinutes(2));
         } catch (IOException e) {
             String message = "cfn-lint is not installed (pip install cfn-lint): " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -47,10 +47,8 @@ class DeploymentPackageTest {
             Assumptions.abort(message);
             return;
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("cfn-lint finished").isTrue();
-        assertThat(output).as("cfn-lint findings").isBlank();
-        assertThat(process.exitValue()).as("cfn-lint exit code; output:\n" + output).isZero();
+        assertThat(lint.output()).as("cfn-lint findings").isBlank();
+        assertThat(lint.exitCode()).as("cfn-lint exit code; output:\n" + lint.output()).isZero();
     }
 
     @Test
