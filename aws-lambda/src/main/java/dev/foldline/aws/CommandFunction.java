@@ -74,7 +74,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         fixed.put(claims.tenantClaim(), "-");
         Actor actor = claims.toActor(fixed);
         Envelope envelope = new Envelope(new StreamId(actor.tenant(), "-", "-"), 0, "-", actor,
-                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH, null);
+                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH);
         EnvelopeCodec.read(EnvelopeCodec.write(envelope));
     }
 
@@ -93,7 +93,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                     ? Base64.getDecoder().decode(event.getBody())
                     : event.getBody().getBytes(StandardCharsets.UTF_8);
         }
-        return new HttpRequest(method, path, event.getHeaders(), body, verifiedClaims(event));
+        return new HttpRequest(method, path, event.getRawQueryString(), event.getHeaders(), body, verifiedClaims(event));
     }
 
     private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {

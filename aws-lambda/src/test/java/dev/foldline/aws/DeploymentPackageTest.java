@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.foldline.app.Application;
+import dev.foldline.examples.ExamplesApplication;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The template and the artifact it deploys, checked after {@code mvn package}: cfn-lint passes with
  * no errors and no warnings (whenever it is installed; under {@code CI=true} a missing cfn-lint
  * fails), every function's CodeUri exists and stays under 15 MiB, every Handler names a public
- * class and method inside it, and the artifact's service file lists an application it contains.
+ * class and method inside it, and the applications the functions assemble (the example one and any
+ * listed for ServiceLoader) are inside it.
  */
 class DeploymentPackageTest {
 
@@ -83,14 +86,17 @@ class DeploymentPackageTest {
     }
 
     @Test
-    void the_artifact_lists_an_application_it_contains_so_the_functions_find_one() throws Exception {
+    void the_artifact_holds_the_example_application_and_every_application_it_lists() throws Exception {
         Path artifact = ROOT.resolve("aws-lambda/target/foldline-aws-lambda.zip");
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
+            List<String> applications = new ArrayList<>(List.of(ExamplesApplication.class.getName()));
             ZipEntry services = zip.getEntry("META-INF/services/" + Application.class.getName());
-            assertThat(services).as("the service file in " + artifact).isNotNull();
-            List<String> listed = new String(zip.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8)
-                    .lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-            assertThat(listed).isNotEmpty().allSatisfy(className -> assertThat(
+            if (services != null) {
+                new String(zip.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .forEach(applications::add);
+            }
+            assertThat(applications).allSatisfy(className -> assertThat(
                     zip.getEntry(className.replace('.', '/') + ".class")).as(className + " in " + artifact).isNotNull());
         }
     }
