@@ -14,6 +14,7 @@ import dev.foldline.model.StreamId;
 import dev.foldline.trace.Tracer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +55,15 @@ class EnvironmentConfiguredFunctionTest {
         assertThat(options.tenantShards()).isEqualTo(2);
         assertThat(options.loadPageSize()).isEqualTo(7);
         assertThat(runtime.tracer()).isSameAs(Tracer.NOOP);
+    }
+
+    @Test
+    void with_the_examples_off_and_no_application_listed_the_function_refuses_to_start() {
+        Map<String, String> examplesOff = new HashMap<>(env());
+        examplesOff.put("FOLDLINE_EXAMPLES", "off");
+        assertThatThrownBy(() -> AwsRuntime.fromEnvironment(examplesOff))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no application registers an aggregate type");
     }
 
     @Test
