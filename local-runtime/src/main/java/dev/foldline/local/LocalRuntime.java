@@ -26,6 +26,10 @@ import java.util.stream.Collectors;
 public final class LocalRuntime implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(LocalRuntime.class.getName());
+    // Held here because java.util.logging keeps loggers, and so the levels set on them, only weakly.
+    private static final java.util.logging.Logger JETTY = java.util.logging.Logger.getLogger("org.eclipse.jetty");
+    private static final java.util.logging.Logger JETTY_HOST_PORT =
+            java.util.logging.Logger.getLogger("org.eclipse.jetty.util.HostPort");
 
     private final HttpEdge edge;
     private final SqliteEventStore store;
@@ -44,6 +48,9 @@ public final class LocalRuntime implements AutoCloseable {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s: %5$s%6$s%n");
         }
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            quietJetty();
+        }
         LocalConfig config;
         LocalRuntime runtime;
         try {
@@ -58,6 +65,15 @@ public final class LocalRuntime implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(runtime::close, "foldline-shutdown"));
         System.out.println(runtime.banner(config));
         System.out.flush();
+    }
+
+    /**
+     * Jetty's start and stop lines say nothing the banner does not, and it warns of every malformed
+     * Host header a client sends, which the client is answered with a 400: keep only what matters.
+     */
+    private static void quietJetty() {
+        JETTY.setLevel(java.util.logging.Level.WARNING);
+        JETTY_HOST_PORT.setLevel(java.util.logging.Level.SEVERE);
     }
 
     /** Opens the store, replays the projections, and starts serving; returns once requests are accepted. */
