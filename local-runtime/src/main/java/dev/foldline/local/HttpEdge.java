@@ -75,7 +75,7 @@ final class HttpEdge {
         try {
             edge.server.start();
         } catch (Exception e) {
-            edge.workers.shutdownNow();
+            edge.stopAfterFailedStart();
             throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         return edge;
@@ -118,6 +118,16 @@ final class HttpEdge {
         }
         if (!workers.awaitTermination(REFUSALS.toSeconds(), TimeUnit.SECONDS)) {
             LOG.log(Level.WARNING, "a request is still running as the store closes");
+        }
+    }
+
+    /** Whatever Jetty started before the failure (its threads) must not keep the process alive. */
+    private void stopAfterFailedStart() {
+        workers.shutdownNow();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.log(Level.DEBUG, "stopping after a failed start: " + e);
         }
     }
 
