@@ -4,10 +4,10 @@ import dev.foldline.http.HttpApi;
 import dev.foldline.http.HttpRequest;
 import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Problems;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeoutException;
@@ -26,9 +26,13 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
 
+    private static final String SHUTTING_DOWN = "the runtime is shutting down; this request did not run";
+
     private final HttpApi api;
     private final RequestGate gate;
     private final ThreadPoolExecutor workers;
+    /** Requests whose body is still arriving. */
+    private final Set<Exchange> reading = ConcurrentHashMap.newKeySet();
 
     ExchangeAdapter(HttpApi api, RequestGate gate, ThreadPoolExecutor workers) {
         this.api = api;
@@ -40,32 +44,45 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         if (!gate.enter()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            send(response, Problems.unavailable("the runtime is shutting down"), callback);
+            Exchange.send(response, Problems.unavailable("the runtime is shutting down"), callback);
             return true;
         }
-        Callback answered = Callback.from(() -> {
-            gate.exit();
-            callback.succeeded();
+        Exchange exchange = new Exchange(response, callback, gate);
+        reading.add(exchange);
+        BodyReader.read(request, api.options().maxBodyBytes() + 1, body -> {
+            reading.remove(exchange);
+            if (exchange.claim()) {
+                queue(new Work(toCore(request, body), exchange));
+            }
         }, failure -> {
-            gate.exit();
-            callback.failed(failure);
+            reading.remove(exchange);
+            if (exchange.claim()) {
+                unreadable(request, exchange, failure);
+            }
         });
-        BodyReader.read(request, api.options().maxBodyBytes() + 1,
-                body -> queue(new Work(toCore(request, body), response, answered)),
-                failure -> unreadable(request, response, answered, failure));
         return true;
     }
 
-    /** The requests read in full and not yet run, each answerable with a 503 if shutdown cannot wait for it. */
+    /** At the end of the drain: a request whose body is still arriving gets a whole 503, not a reset. */
+    int refuseReading() {
+        int refused = 0;
+        for (Exchange exchange : reading) {
+            if (exchange.claim()) {
+                exchange.refuse(SHUTTING_DOWN);
+                refused++;
+            }
+        }
+        return refused;
+    }
+
+    /** A request read in full and not yet run: runs on a worker, or is refused whole if shutdown cannot wait for it. */
     final class Work implements Runnable {
         private final HttpRequest request;
-        private final Response response;
-        private final Callback answered;
+        private final Exchange exchange;
 
-        private Work(HttpRequest request, Response response, Callback answered) {
+        private Work(HttpRequest request, Exchange exchange) {
             this.request = request;
-            this.response = response;
-            this.answered = answered;
+            this.exchange = exchange;
         }
 
         @Override
@@ -74,15 +91,14 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
             try {
                 answer = api.handle(request);
             } catch (RuntimeException | Error e) {
-                answered.failed(e); // Jetty answers 500 through ServerProblems, which logs the incident
+                exchange.done().failed(e); // Jetty answers 500 through ServerProblems, which logs the incident
                 return;
             }
-            send(response, answer, answered);
+            exchange.answer(answer);
         }
 
-        void refuse(String why) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            send(response, Problems.unavailable(why), answered);
+        void refuse() {
+            exchange.refuse(SHUTTING_DOWN);
         }
     }
 
@@ -90,19 +106,23 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
         try {
             workers.execute(work);
         } catch (RejectedExecutionException full) {
-            work.refuse(workers.isShutdown() ? "the runtime is shutting down"
-                    : "the runtime is busy: " + workers.getQueue().size() + " requests are waiting; retry later");
+            if (workers.isShutdown()) {
+                work.refuse();
+            } else {
+                work.exchange.answer(Problems.unavailable(
+                        "the runtime is busy: " + workers.getQueue().size() + " requests are waiting; retry later"));
+            }
         }
     }
 
     /** The body never came whole: the client stalled past the read timeout, broke the framing, or left. */
-    private static void unreadable(Request request, Response response, Callback answered, Throwable failure) {
+    private static void unreadable(Request request, Exchange exchange, Throwable failure) {
         if (failure instanceof TimeoutException) {
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-            send(response, ServerProblems.problem(HttpStatus.REQUEST_TIMEOUT_408,
-                    "the request body did not arrive in time", null), answered);
+            exchange.response().getHeaders().put(HttpHeader.CONNECTION, "close");
+            exchange.answer(ServerProblems.problem(HttpStatus.REQUEST_TIMEOUT_408,
+                    "the request body did not arrive in time", null));
         } else {
-            Response.writeError(request, response, answered, failure);
+            Response.writeError(request, exchange.response(), exchange.done(), failure);
         }
     }
 
@@ -113,13 +133,5 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
         }
         return new HttpRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
                 headers, body);
-    }
-
-    static void send(Response response, HttpResponse answer, Callback callback) {
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(answer.status());
-        answer.headers().forEach(response.getHeaders()::put);
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

@@ -37,6 +37,7 @@ final class HttpEdge {
     private final ServerConnector connector;
     private final ThreadPoolExecutor workers;
     private final RequestGate gate = new RequestGate();
+    private final ExchangeAdapter adapter;
 
     private HttpEdge(String host, int port, ServerLimits limits, HttpApi api) {
         QueuedThreadPool jettyThreads = new QueuedThreadPool(64, 4);
@@ -66,7 +67,8 @@ final class HttpEdge {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new ServerProblems());
-        server.setHandler(new ExchangeAdapter(api, gate, workers));
+        adapter = new ExchangeAdapter(api, gate, workers);
+        server.setHandler(adapter);
         server.setStopTimeout(0); // the drain below is the graceful part
     }
 
@@ -90,6 +92,11 @@ final class HttpEdge {
         return workers.getQueue().size();
     }
 
+    /** Requests arrived and not yet answered (for tests that need one in the server). */
+    int requestsInside() {
+        return gate.inside();
+    }
+
     URI baseUri() {
         String host = connector.getHost();
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port());
@@ -97,15 +104,17 @@ final class HttpEdge {
 
     /**
      * Stops accepting connections and turns away new requests on open ones (503, Connection: close);
-     * lets the requests in flight and queued be answered for up to {@code drain}, then answers the
-     * queued ones still waiting with a whole 503, and stops.
+     * lets the requests in flight and queued be answered for up to {@code drain}, then answers those
+     * that have not run (queued, or their body still arriving) with a whole 503, and stops.
      */
     void stop(Duration drain) throws InterruptedException {
         gate.close();
         connector.shutdown();
         if (!gate.awaitEmpty(drain)) {
-            int refused = refuseQueued();
-            LOG.log(Level.WARNING, "requests still running after " + drain + "; " + refused + " queued ones answered 503");
+            int queued = refuseQueued();
+            int reading = adapter.refuseReading();
+            LOG.log(Level.WARNING, "requests still running after " + drain + "; answered 503: " + queued
+                    + " queued, " + reading + " whose body was still arriving");
             if (!gate.awaitEmpty(REFUSALS)) {
                 LOG.log(Level.WARNING, "requests still running; stopping anyway");
             }
@@ -135,7 +144,7 @@ final class HttpEdge {
         List<Runnable> waiting = new ArrayList<>();
         workers.getQueue().drainTo(waiting);
         for (Runnable work : waiting) {
-            ((ExchangeAdapter.Work) work).refuse("the runtime is shutting down; this request did not run");
+            ((ExchangeAdapter.Work) work).refuse();
         }
         return waiting.size();
     }

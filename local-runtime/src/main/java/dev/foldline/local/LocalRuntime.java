@@ -110,6 +110,10 @@ public final class LocalRuntime implements AutoCloseable {
         return edge.queuedRequests();
     }
 
+    int requestsInside() {
+        return edge.requestsInside();
+    }
+
     public URI baseUri() {
         return edge.baseUri();
     }

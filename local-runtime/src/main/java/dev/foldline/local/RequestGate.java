@@ -27,6 +27,11 @@ final class RequestGate {
         }
     }
 
+    /** Requests arrived and not yet answered. */
+    synchronized int inside() {
+        return inside;
+    }
+
     synchronized void close() {
         closing = true;
     }

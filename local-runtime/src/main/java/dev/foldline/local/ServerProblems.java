@@ -32,7 +32,7 @@ final class ServerProblems extends ErrorHandler {
         // Jetty may close the connection after a request it refused; saying so keeps a client from
         // sending its next request on it and reading nothing.
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        ExchangeAdapter.send(response, problem(status, (String) request.getAttribute(ERROR_MESSAGE),
+        Exchange.send(response, problem(status, (String) request.getAttribute(ERROR_MESSAGE),
                 (Throwable) request.getAttribute(ERROR_EXCEPTION)), callback);
         return true;
     }

@@ -2,6 +2,7 @@ package dev.foldline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,27 @@ class ShutdownDrainTest {
         }
     }
 
+    @Test
+    void a_request_whose_body_is_still_arriving_when_the_drain_ends_gets_a_whole_503() throws Exception {
+        LocalRuntime runtime = LocalRuntime.start(RuntimeFixture.config(dataDir)
+                .withServer(ServerLimits.defaults().withDrain(Duration.ZERO)));
+        try (Socket socket = RawHttp.stall(runtime.baseUri(), "POST /commands/AddNumbers HTTP/1.1\r\nHost: x\r\n"
+                + "X-Tenant: tenant1\r\nX-Actor-Id: slow\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                + "{\"aggregateId\":\"half\",")) {
+            RuntimeFixture.awaitAtLeast(1, runtime::requestsInside, "requests inside");
+
+            runtime.close();
+
+            RawHttp.Answer answer = RawHttp.read(socket.getInputStream());
+            assertThat(answer).isNotNull();
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
+            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        }
+        try (LocalRuntime restarted = RuntimeFixture.start(dataDir)) {
+            assertThat(ApiClient.to(restarted.baseUri()).get("/aggregates/numbers/half").status()).isEqualTo(404);
+        }
+    }
+
     private record Started(LocalRuntime runtime, CompletableFuture<ApiClient.Reply> running,
                            List<CompletableFuture<ApiClient.Reply>> queued) {
     }
@@ -79,7 +101,7 @@ class ShutdownDrainTest {
                 .map(n -> CompletableFuture.supplyAsync(() -> api.command("AddNumbers",
                         "{\"aggregateId\":\"queued-" + n + "\",\"number1\":1,\"number2\":2}")))
                 .toList();
-        SlowClientsTest.awaitQueued(runtime, 2);
+        RuntimeFixture.awaitAtLeast(2, runtime::queuedRequests, "requests queued");
         return new Started(runtime, running, queued);
     }
 }

@@ -93,7 +93,7 @@ class SlowClientsTest {
             assertThat(VaultApplication.entered.await(30, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<ApiClient.Reply> queued = CompletableFuture.supplyAsync(
                     () -> api.command("AddNumbers", "{\"aggregateId\":\"queued\",\"number1\":1,\"number2\":2}"));
-            awaitQueued(runtime, 1);
+            RuntimeFixture.awaitAtLeast(1, runtime::queuedRequests, "requests queued");
 
             RawHttp.Answer refused = RawHttp.exchange(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
 
@@ -131,14 +131,5 @@ class SlowClientsTest {
 
     private static LocalConfig limits(Path dataDir, ServerLimits limits) {
         return RuntimeFixture.config(dataDir).withServer(limits);
-    }
-
-    /** Spins (no sleep) until the runtime holds that many requests waiting for a worker. */
-    static void awaitQueued(LocalRuntime runtime, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (runtime.queuedRequests() < count) {
-            assertThat(System.nanoTime()).as(count + " requests queued").isLessThan(deadline);
-            Thread.onSpinWait();
-        }
     }
 }
