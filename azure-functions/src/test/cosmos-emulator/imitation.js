@@ -99,16 +99,22 @@ function query(collection, req, sql, parameters) {
 }
 
 /**
- * The SDK asks the gateway for a query plan before running a query. This plan says "nothing to
- * merge on the client, one range": the server below then runs WHERE and ORDER BY itself.
+ * The SDK asks the gateway for a query plan before running a query whose plan it has not cached.
+ * This plan says "one range, nothing to merge on the client": the server below then runs WHERE and
+ * ORDER BY itself. For a query the SDK must not cache a plan of (ORDER BY, TOP, OFFSET/LIMIT,
+ * DISTINCT, GROUP BY, aggregates: it asks again every time on real Cosmos), the plan carries a
+ * no-op OFFSET 0 LIMIT 2^31-1, which keeps the SDK from caching it too, so that request counts
+ * stay those of real Cosmos.
  */
-function queryPlan() {
+function queryPlan(sql) {
+  const uncacheable = /\b(ORDER\s+BY|TOP|OFFSET|LIMIT|DISTINCT|GROUP\s+BY|COUNT|SUM|MIN|MAX|AVG)\b/i.test(sql || "");
   return reply(200, {
     partitionedQueryExecutionInfoVersion: 2,
     queryInfo: {
-      distinctType: "None", top: null, offset: null, limit: null, orderBy: [], orderByExpressions: [],
-      groupByExpressions: [], groupByAliases: [], aggregates: [], groupByAliasToAggregateType: {},
-      rewrittenQuery: "", hasSelectValue: false, dCountInfo: null, hasNonStreamingOrderBy: false
+      distinctType: "None", top: null, offset: uncacheable ? 0 : null, limit: uncacheable ? 2147483647 : null,
+      orderBy: [], orderByExpressions: [], groupByExpressions: [], groupByAliases: [], aggregates: [],
+      groupByAliasToAggregateType: {}, rewrittenQuery: "", hasSelectValue: false, dCountInfo: null,
+      hasNonStreamingOrderBy: false
     },
     queryRanges: [{ min: "", max: "FF", isMinInclusive: true, isMaxInclusive: false }]
   });
@@ -148,6 +154,25 @@ function readDocument(collection, req, id) {
   const partition = partitionOf(req);
   const doc = collection.document(id, partition === undefined ? id : partition).read();
   return doc ? reply(200, doc) : notFound();
+}
+
+/**
+ * A conditional patch ("FROM c WHERE ...") is checked against the one document it names, in its
+ * partition. The raw server runs the condition over every partition (so another tenant's document
+ * with the same id could satisfy it) and lower-cases it.
+ */
+function failedPatchCondition(collection, req, id, condition) {
+  const partition = partitionOf(req);
+  const doc = collection.document(id, partition === undefined ? id : partition).read();
+  if (!doc) return notFound();
+  const where = condition.trim().replace(/^from\s+c\s+where\s+/i, "");
+  let matches;
+  try {
+    matches = collection.documents._getQuery(`SELECT * FROM c WHERE ${where}`).exec([doc], {}).result.length > 0;
+  } catch (err) {
+    return badRequest(`invalid patch condition: ${err.message}`);
+  }
+  return matches ? null : reply(412, { code: "PreconditionFailed", message: "Condition specified in the patch request is not satisfied." });
 }
 
 /**
@@ -235,7 +260,7 @@ async function handle(account, req) {
   const collection = collectionOf(account, db, coll);
   if (!collection) return notFound();
   switch (kind) {
-    case "query-plan": return queryPlan();
+    case "query-plan": return queryPlan((JSON.parse(body.toString() || "{}") || {}).query);
     case "query": {
       const spec = JSON.parse(body.toString());
       return query(collection, req, spec.query, spec.parameters);
@@ -249,7 +274,16 @@ async function handle(account, req) {
   if (["create", "upsert", "replace"].includes(kind) && partitionMismatch(collection, req, JSON.parse(body.toString()))) {
     return badRequest("PartitionKey extracted from document doesn't match the one specified in the header");
   }
-  const result = await passThrough(account, req, body);
+  let forwarded = body;
+  if (kind === "patch") {
+    const patch = JSON.parse(body.toString());
+    if (patch && patch.condition) {
+      const refused = failedPatchCondition(collection, req, id, patch.condition);
+      if (refused) return refused;
+      forwarded = Buffer.from(JSON.stringify(patch.operations));
+    }
+  }
+  const result = await passThrough(account, req, forwarded);
   if (result.status < 300 && kind !== "delete") stamp(result.body);
   return result;
 }
