@@ -58,6 +58,36 @@ class HttpApiTest {
     }
 
     @Test
+    void a_retry_with_its_idempotency_key_is_answered_from_the_first_request_and_not_committed_again() {
+        Map<String, String> keyed = with(JSON, "Idempotency-Key", "req-1");
+        String body = "{\"number1\":1,\"number2\":2}";
+        HttpResponse first = api.handle(HttpRequest.post("/commands/AddNumbers", keyed, body));
+
+        HttpResponse retry = api.handle(HttpRequest.post("/commands/AddNumbers", keyed, body));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.headers()).containsEntry("Idempotent-Replayed", "true").containsEntry("ETag", "\"0\"");
+        assertThat(first.headers()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(Json.parseObject(retry.body())).isEqualTo(Json.parseObject(first.body()));
+        assertThat(committed).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_payload_is_a_422_naming_the_key() {
+        Map<String, String> keyed = with(JSON, "Idempotency-Key", "req-2");
+        api.handle(HttpRequest.post("/commands/AddNumbers", keyed, "{\"aggregateId\":\"k\",\"number1\":1,\"number2\":2}"));
+
+        HttpResponse reused = api.handle(HttpRequest.post("/commands/AddNumbers", keyed,
+                "{\"aggregateId\":\"k\",\"number1\":1,\"number2\":3}"));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.headers()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(Json.parseObject(reused.body()).get("argument").getAsString()).isEqualTo("Idempotency-Key");
+        assertThat(reused.body()).contains("req-2");
+        assertThat(committed).hasSize(1);
+    }
+
+    @Test
     void a_failing_commit_listener_does_not_change_an_acknowledged_commit() {
         HttpApi failing = HttpApi.builder(commands, store, new DevHeaderIdentity())
                 .onCommit(envelope -> {
