@@ -3,6 +3,7 @@ package dev.foldline.http;
 import com.google.gson.JsonObject;
 import dev.foldline.errors.ErrorKind;
 import dev.foldline.errors.FoldlineException;
+import dev.foldline.errors.Unavailable;
 import dev.foldline.json.Json;
 import java.util.Map;
 
@@ -19,7 +20,9 @@ public final class Problems {
     }
 
     public static HttpResponse of(FoldlineException error) {
-        return of(error, Map.of());
+        return error instanceof Unavailable unavailable
+                ? of(error, Map.of("Retry-After", unavailable.retryAfterHeader()))
+                : of(error, Map.of());
     }
 
     public static HttpResponse of(FoldlineException error, Map<String, String> extraHeaders) {
