@@ -3,12 +3,15 @@ package dev.foldline.azure.cosmos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.azure.cosmos.CosmosClient;
+import com.azure.cosmos.ThrottlingRetryOptions;
 import dev.foldline.aggregate.AggregateRegistry;
 import dev.foldline.azure.CosmosImitation;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.command.CommandResult;
 import dev.foldline.errors.InvalidArgument;
 import dev.foldline.errors.TooLarge;
+import dev.foldline.errors.Unavailable;
 import dev.foldline.examples.Numbers;
 import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
@@ -60,7 +63,9 @@ class CosmosStoreCostAndLimitsTest {
         String id = warmUp.command(Actor.of("warm-up", "u", "user"), "AddNumbers", CommandHandlingContract.add(null, 1, 2))
                 .aggregateId();
         handler().command(Actor.of("warm-up", "u", "user"), "AddNumbers", CommandHandlingContract.add(id, 1, 2));
-        store.read(new StreamId("warm-up", "numbers", id), 0, 10);
+        StreamId warmStream = new StreamId("warm-up", "numbers", id);
+        store.read(warmStream, 0, 10);
+        store.load(warmStream, 0);
     }
 
     @BeforeEach
@@ -218,6 +223,40 @@ class CosmosStoreCostAndLimitsTest {
         Page settled = reader.readAll(tenant, late.nextPosition(), 3);
         assertThat(settled.envelopes()).isEmpty();
         assertThat(ReadPosition.decode(settled.nextPosition()).delivered()).isEmpty();
+    }
+
+    @Test
+    void a_throttled_write_is_retried_after_the_servers_retry_after_and_commits_once() {
+        StreamId stream = new StreamId(tenant, "numbers", "throttled");
+        CosmosImitation.throttle(2, 10);
+
+        assertThat(store.append(envelope(stream, 0, "x"), null)).isEqualTo(AppendResult.COMMITTED);
+
+        assertThat(CosmosImitation.takeRequests()).containsExactly("create", "create", "create");
+        assertThat(store.load(stream, -1).envelopes()).hasSize(1);
+    }
+
+    @Test
+    void throttling_beyond_the_clients_retries_is_unavailable_with_a_retry_after_and_writes_nothing() {
+        CosmosClient impatient = CosmosImitation.builder()
+                .throttlingRetryOptions(new ThrottlingRetryOptions().setMaxRetryAttemptsOnThrottledRequests(1))
+                .buildClient();
+        try {
+            CosmosEventStore throttled = new CosmosEventStore(impatient, options, Tracer.NOOP);
+            StreamId stream = new StreamId(tenant, "numbers", "throttled-out");
+            CosmosImitation.throttle(5, 1100);
+
+            assertThatThrownBy(() -> throttled.append(envelope(stream, 0, "x"), null))
+                    .isInstanceOfSatisfying(Unavailable.class, e -> {
+                        assertThat(e.kind().httpStatus()).isEqualTo(503);
+                        assertThat(e.retryAfterHeader()).isEqualTo("2");
+                    });
+            CosmosImitation.throttle(0, 0);
+            assertThat(store.load(stream, -1).envelopes()).isEmpty();
+        } finally {
+            CosmosImitation.throttle(0, 0);
+            impatient.close();
+        }
     }
 
     @Test
