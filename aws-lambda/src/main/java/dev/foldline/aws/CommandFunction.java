@@ -92,7 +92,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                     ? Base64.getDecoder().decode(event.getBody())
                     : event.getBody().getBytes(StandardCharsets.UTF_8);
         }
-        return new HttpRequest(method, path, event.getHeaders(), body, verifiedClaims(event));
+        return new HttpRequest(method, path, event.getRawQueryString(), event.getHeaders(), body, verifiedClaims(event));
     }
 
     private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {

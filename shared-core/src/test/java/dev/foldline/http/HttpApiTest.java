@@ -2,6 +2,7 @@ package dev.foldline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import dev.foldline.aggregate.AggregateRegistry;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.ProjectionView;
@@ -14,7 +15,9 @@ import dev.foldline.http.identity.JwtKey;
 import dev.foldline.http.identity.JwtVerifier;
 import dev.foldline.json.Json;
 import dev.foldline.model.Envelope;
+import dev.foldline.model.StreamId;
 import dev.foldline.store.MemoryEventStore;
+import dev.foldline.store.contract.Envelopes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,5 +202,35 @@ class HttpApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(Json.parseObject(response.body()).get("state").getAsString()).isEqualTo("Infinity");
+    }
+
+    @Test
+    void the_envelopes_route_pages_by_1000_when_no_limit_is_given() {
+        StreamId stream = new StreamId("tenant1", "numbers", "long");
+        for (long version = 0; version <= HttpApi.MAX_ENVELOPES_PER_PAGE; version++) {
+            store.append(Envelopes.envelope(stream, version), null);
+        }
+
+        JsonObject first = Json.parseObject(api.handle(HttpRequest.get("/aggregates/numbers/long/envelopes", IDENTITY)).body());
+        JsonObject last = Json.parseObject(api.handle(HttpRequest.get(first.get("next").getAsString(), IDENTITY)).body());
+
+        assertThat(first.getAsJsonArray("envelopes")).hasSize(1_000);
+        assertThat(first.get("version").getAsLong()).isEqualTo(999);
+        assertThat(first.get("next").getAsString()).isEqualTo("/aggregates/numbers/long/envelopes?after=999&limit=1000");
+        assertThat(last.getAsJsonArray("envelopes")).hasSize(1);
+        assertThat(last.get("version").getAsLong()).isEqualTo(1_000);
+        assertThat(last.has("next")).isFalse();
+    }
+
+    @Test
+    void query_parameters_are_percent_decoded_and_an_invalid_encoding_is_a_400() {
+        api.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{\"aggregateId\":\"q\",\"number1\":1,\"number2\":2}"));
+        api.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{\"aggregateId\":\"q\",\"number1\":1,\"number2\":2}"));
+
+        HttpResponse encoded = api.handle(HttpRequest.get("/aggregates/numbers/q/envelopes?lim%69t=%31&other", IDENTITY));
+
+        assertThat(encoded.status()).isEqualTo(200);
+        assertThat(Json.parseObject(encoded.body()).getAsJsonArray("envelopes")).hasSize(1);
+        assertThat(api.handle(HttpRequest.get("/aggregates/numbers/q/envelopes?limit=%zz", IDENTITY)).status()).isEqualTo(400);
     }
 }

@@ -20,6 +20,7 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
 import dev.foldline.store.contract.CommandHandlingContract;
+import dev.foldline.store.support.ReadPosition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
