@@ -5,13 +5,11 @@ import com.microsoft.azure.functions.annotation.CosmosDBTrigger;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import dev.foldline.azure.cosmos.CosmosChanges;
 import dev.foldline.azure.cosmos.CosmosClients;
-import dev.foldline.projection.BatchResult;
-import dev.foldline.projection.Delivery;
+import dev.foldline.model.Envelope;
 import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Feeds the events container's change feed to the core {@link Projector}: envelope documents are
@@ -50,17 +48,20 @@ public final class ChangeFeedFunction {
         project(Arrays.asList(documents));
     }
 
-    /** Projects one delivered batch; throws when part of it must be delivered again. */
-    public BatchResult<Long> project(List<String> documents) {
-        List<Delivery<Long>> batch = CosmosChanges.deliveries(documents);
-        if (batch.isEmpty()) {
-            return new BatchResult<>(ProjectionReport.EMPTY, Optional.empty());
+    /**
+     * Projects one delivered batch; throws when a handler failed on part of it, so that the host
+     * delivers it again (the change feed cannot resume from the middle of a batch).
+     */
+    public ProjectionReport project(List<String> documents) {
+        List<Envelope> envelopes = CosmosChanges.envelopes(documents);
+        if (envelopes.isEmpty()) {
+            return ProjectionReport.EMPTY;
         }
-        BatchResult<Long> result = projector.projectBatch(runtime.projectionScope(), batch, runtime.applications().handlers());
-        if (result.retryFrom().isPresent()) {
-            throw new RedeliveryNeeded(result);
+        ProjectionReport report = projector.project(runtime.projectionScope(), envelopes, runtime.applications().handlers());
+        if (!report.succeeded()) {
+            throw new RedeliveryNeeded(report);
         }
-        return result;
+        return report;
     }
 
     public Projector projector() {
@@ -69,16 +70,15 @@ public final class ChangeFeedFunction {
 
     /** A handler failed on part of the batch: the host must deliver it again. */
     public static final class RedeliveryNeeded extends RuntimeException {
-        private final transient BatchResult<Long> result;
+        private final transient ProjectionReport report;
 
-        RedeliveryNeeded(BatchResult<Long> result) {
-            super("handlers failed from change-feed position " + result.retryFrom().orElseThrow() + ": "
-                    + result.report().failures());
-            this.result = result;
+        RedeliveryNeeded(ProjectionReport report) {
+            super("handlers failed, the batch must come again: " + report.failures());
+            this.report = report;
         }
 
-        public BatchResult<Long> result() {
-            return result;
+        public ProjectionReport report() {
+            return report;
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.foldline.azure;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.TimerTrigger;
+import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
-import java.util.Map;
 
 /**
  * Retries the change-feed function's parked failures every five minutes. Once the host has used up
@@ -28,11 +28,12 @@ public final class ParkedRetryFunction {
 
     @FunctionName("parked-retry")
     public void run(@TimerTrigger(name = "timer", schedule = "0 */5 * * * *") String timer, ExecutionContext context) {
-        context.getLogger().info("parked retry: " + sweep());
+        ProjectionReport report = sweep();
+        context.getLogger().info("parked retry: applied " + report.applied() + ", still parked " + report.failures());
     }
 
     /** Retries every parked failure of the scope; returns what it did. */
-    public Map<String, Object> sweep() {
-        return projector.retryAllParked(runtime.projectionScope(), runtime.applications().handlers()).summary();
+    public ProjectionReport sweep() {
+        return projector.retryAllParked(runtime.projectionScope(), runtime.applications().handlers());
     }
 }

@@ -12,6 +12,7 @@ import dev.foldline.command.CommandHandler;
 import dev.foldline.examples.Numbers;
 import dev.foldline.model.Actor;
 import dev.foldline.projection.EventHandler;
+import dev.foldline.projection.ProjectionReport;
 import dev.foldline.store.contract.CommandHandlingContract;
 import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
@@ -62,15 +63,16 @@ class ParkedRetryFunctionTest {
         List<String> batch = feed.readNew();
         assertThatThrownBy(() -> new ChangeFeedFunction(runtime).project(batch))
                 .isInstanceOfSatisfying(ChangeFeedFunction.RedeliveryNeeded.class,
-                        e -> assertThat(e.result().report().failures()).singleElement()
+                        e -> assertThat(e.report().failures()).singleElement()
                                 .satisfies(f -> assertThat(f.version()).isZero()));
 
         ParkedRetryFunction sweep = new ParkedRetryFunction(runtime);
-        assertThat(sweep.sweep()).containsEntry("stillParked", 1);
+        assertThat(sweep.sweep().failures()).hasSize(1);
         broken.set(false);
-        Map<String, Object> summary = sweep.sweep();
+        ProjectionReport report = sweep.sweep();
 
-        assertThat(summary).containsEntry("applied", 2).containsEntry("stillParked", 0);
+        assertThat(report.applied()).isEqualTo(2);
+        assertThat(report.failures()).isEmpty();
         assertThat(applied).containsExactly("a@0", "a@1");
     }
 }
