@@ -55,29 +55,20 @@ final class CosmosCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean write(String tenant, String key, String value, long expectedRevision) {
-        try {
-            if (expectedRevision == Checkpoint.ABSENT) {
-                ObjectNode doc = JsonNodeFactory.instance.objectNode();
-                doc.put("id", id(key));
-                doc.put(PARTITION, space(tenant));
-                doc.put(KEY, key);
-                doc.put(VALUE, value);
-                doc.put(REVISION, 0L);
-                container.createItem(doc, partition(tenant), new CosmosItemRequestOptions());
-            } else {
-                CosmosPatchItemRequestOptions options = new CosmosPatchItemRequestOptions();
-                options.setFilterPredicate("FROM c WHERE c." + REVISION + " = " + expectedRevision);
-                container.patchItem(id(key), partition(tenant), CosmosPatchOperations.create()
-                        .set("/" + VALUE, value)
-                        .set("/" + REVISION, expectedRevision + 1), options, JsonNode.class);
-            }
-            return true;
-        } catch (CosmosException e) {
-            if (isLostRace(e)) {
-                return false;
-            }
-            throw CosmosFailures.translate(e);
+        if (expectedRevision == Checkpoint.ABSENT) {
+            ObjectNode doc = JsonNodeFactory.instance.objectNode();
+            doc.put("id", id(key));
+            doc.put(PARTITION, space(tenant));
+            doc.put(KEY, key);
+            doc.put(VALUE, value);
+            doc.put(REVISION, 0L);
+            return unlessRaceLost(() -> container.createItem(doc, partition(tenant), new CosmosItemRequestOptions()));
         }
+        CosmosPatchItemRequestOptions options = new CosmosPatchItemRequestOptions();
+        options.setFilterPredicate("FROM c WHERE c." + REVISION + " = " + expectedRevision);
+        return unlessRaceLost(() -> container.patchItem(id(key), partition(tenant), CosmosPatchOperations.create()
+                .set("/" + VALUE, value)
+                .set("/" + REVISION, expectedRevision + 1), options, JsonNode.class));
     }
 
     @Override
@@ -87,16 +78,8 @@ final class CosmosCheckpointStore implements CheckpointStore {
         if (current.isEmpty() || current.get().get(REVISION).asLong() != expectedRevision) {
             return false;
         }
-        try {
-            container.deleteItem(id(key), partition(tenant),
-                    new CosmosItemRequestOptions().setIfMatchETag(current.get().get("_etag").asText()));
-            return true;
-        } catch (CosmosException e) {
-            if (isLostRace(e)) {
-                return false;
-            }
-            throw CosmosFailures.translate(e);
-        }
+        return unlessRaceLost(() -> container.deleteItem(id(key), partition(tenant),
+                new CosmosItemRequestOptions().setIfMatchETag(current.get().get("_etag").asText())));
     }
 
     @Override
@@ -124,11 +107,22 @@ final class CosmosCheckpointStore implements CheckpointStore {
         }
     }
 
-    /** Another writer got there first: the key exists, moved on, or went away. */
-    private static boolean isLostRace(CosmosException e) {
-        int status = e.getStatusCode();
-        return status == CosmosFailures.CONFLICT || status == CosmosFailures.PRECONDITION_FAILED
-                || status == CosmosFailures.NOT_FOUND;
+    /**
+     * Runs a conditional write: true when it was written, false when another writer got there
+     * first (the key exists, moved on, or went away).
+     */
+    private static boolean unlessRaceLost(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (CosmosException e) {
+            int status = e.getStatusCode();
+            if (status == CosmosFailures.CONFLICT || status == CosmosFailures.PRECONDITION_FAILED
+                    || status == CosmosFailures.NOT_FOUND) {
+                return false;
+            }
+            throw CosmosFailures.translate(e);
+        }
     }
 
     private static Checkpoint checkpoint(JsonNode doc) {
