@@ -10,6 +10,8 @@ import com.azure.cosmos.models.CosmosBatchResponse;
 import com.azure.cosmos.models.CosmosChangeFeedRequestOptions;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
+import com.azure.cosmos.models.CosmosPatchItemRequestOptions;
+import com.azure.cosmos.models.CosmosPatchOperations;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedRange;
 import com.azure.cosmos.models.FeedResponse;
@@ -169,6 +171,39 @@ class CosmosImitationTest {
         container.createItem(item("throttled", "t", 1));
 
         assertThat(CosmosImitation.takeRequests()).containsExactly("create", "create", "create");
+    }
+
+    @Test
+    void a_conditional_patch_is_checked_against_the_document_it_names_in_its_partition() {
+        String id = "cas-" + UUID.randomUUID();
+        container.createItem(item("p-one", id, 1));
+        container.createItem(item("p-two", id, 2));
+        CosmosPatchItemRequestOptions whenTwo = new CosmosPatchItemRequestOptions();
+        whenTwo.setFilterPredicate("FROM c WHERE c.n = 2");
+
+        // The other partition's document with the same id satisfies the condition: it must not count.
+        assertThatThrownBy(() -> container.patchItem(id, new PartitionKey("p-one"),
+                CosmosPatchOperations.create().set("/n", 3), whenTwo, ObjectNode.class))
+                .isInstanceOfSatisfying(CosmosException.class, e -> assertThat(e.getStatusCode()).isEqualTo(412));
+        container.patchItem(id, new PartitionKey("p-two"), CosmosPatchOperations.create().set("/n", 3), whenTwo, ObjectNode.class);
+
+        assertThat(container.readItem(id, new PartitionKey("p-one"), ObjectNode.class).getItem().get("n").asInt()).isEqualTo(1);
+        assertThat(container.readItem(id, new PartitionKey("p-two"), ObjectNode.class).getItem().get("n").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void the_sdk_asks_for_the_plan_of_an_ordered_query_every_time_and_caches_a_plain_ones() {
+        CosmosQueryRequestOptions onePartition = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey("plans"));
+        String plain = "SELECT * FROM c WHERE c.n > 100";
+        String ordered = "SELECT * FROM c WHERE c.n > 100 ORDER BY c.n";
+        container.queryItems(plain, onePartition, ObjectNode.class).stream().count();
+        container.queryItems(ordered, onePartition, ObjectNode.class).stream().count();
+        CosmosImitation.takeRequests();
+
+        container.queryItems(plain, onePartition, ObjectNode.class).stream().count();
+        container.queryItems(ordered, onePartition, ObjectNode.class).stream().count();
+
+        assertThat(CosmosImitation.takeRequests()).containsExactly("query", "query-plan", "query");
     }
 
     /** Reads the change feed until it has nothing new, collecting id + n; returns the continuation. */
