@@ -32,6 +32,8 @@ const DOCS = /^\/+dbs\/([^/]+)\/colls\/([^/]+)\/docs(?:\/([^/]+))?\/?$/;
 let lsn = 0;
 /** Fault injection for tests: the next N document requests answer 429 (see /_imitation/throttle). */
 const throttle = { requests: 0, retryAfterMs: 0 };
+/** Fault injection for tests: the next N document writes are applied, then answered with this status. */
+const loseAnswer = { requests: 0, status: 408 };
 /** What each request was, for tests that count round trips (GET / DELETE /_imitation/requests). */
 let requests = [];
 
@@ -239,6 +241,10 @@ async function handle(account, req) {
     Object.assign(throttle, JSON.parse(body.toString()));
     return reply(200, throttle);
   }
+  if (url.pathname === "/_imitation/lose-answer" && req.method === "POST") {
+    Object.assign(loseAnswer, JSON.parse(body.toString()));
+    return reply(200, loseAnswer);
+  }
   if (url.pathname === "/_imitation/requests") {
     const seen = requests;
     if (req.method === "DELETE") requests = [];
@@ -285,6 +291,10 @@ async function handle(account, req) {
   }
   const result = await passThrough(account, req, forwarded);
   if (result.status < 300 && kind !== "delete") stamp(result.body);
+  if (result.status < 300 && loseAnswer.requests > 0) {
+    loseAnswer.requests -= 1;
+    return reply(loseAnswer.status, { code: String(loseAnswer.status), message: "the answer to a committed write was lost" });
+  }
   return result;
 }
 

@@ -133,6 +133,11 @@ public final class CosmosImitation implements BeforeAllCallback {
         call("POST", "_imitation/throttle", "{\"requests\":" + requests + ",\"retryAfterMs\":" + retryAfterMillis + "}");
     }
 
+    /** Makes the next {@code requests} document writes commit, then answer {@code status} (a lost answer). */
+    public static void loseAnswers(int requests, int status) {
+        call("POST", "_imitation/lose-answer", "{\"requests\":" + requests + ",\"status\":" + status + "}");
+    }
+
     /** The operations the imitation received since the last call (e.g. "create", "query", "read"). */
     public static List<String> takeRequests() {
         String json = call("DELETE", "_imitation/requests", null);

@@ -21,16 +21,29 @@ final class CosmosFailures {
     private CosmosFailures() {
     }
 
+    static final int REQUEST_TIMEOUT = 408;
+    static final int GONE = 410;
+
     /**
-     * A 413 is the core's 413; a 429 that reaches here has outlived the SDK's own retries (each
-     * after the server's retry-after), so the client is told to come back after the last one.
+     * A 413 is the core's 413. A 429 that reaches here has outlived the SDK's own retries (each
+     * after the server's retry-after), so the client is told to come back after the last one. A
+     * timeout, a gone replica or a 5xx is the platform failing, and for a write its outcome is
+     * unknown: 503, so that the client retries, with its Idempotency-Key, which the core then
+     * recognises if the first write did commit.
      */
     static RuntimeException translate(CosmosException e) {
-        return switch (e.getStatusCode()) {
-            case TOO_LARGE -> new TooLarge("Cosmos DB refused the document as too large (its limit is 2 MB)");
-            case THROTTLED -> new Unavailable("Cosmos DB is throttling requests (429) beyond the client's retries",
+        int status = e.getStatusCode();
+        if (status == TOO_LARGE) {
+            return new TooLarge("Cosmos DB refused the document as too large (its limit is 2 MB)");
+        }
+        if (status == THROTTLED) {
+            return new Unavailable("Cosmos DB is throttling requests (429) beyond the client's retries",
                     e.getRetryAfterDuration() == null ? Duration.ofSeconds(1) : e.getRetryAfterDuration());
-            default -> e;
-        };
+        }
+        if (status == REQUEST_TIMEOUT || status == GONE || status >= 500) {
+            return new Unavailable("Cosmos DB did not confirm the request (" + status
+                    + "); a write may or may not have been applied: retry with the same Idempotency-Key", Duration.ofSeconds(1));
+        }
+        return e;
     }
 }
