@@ -98,7 +98,8 @@ class ChangeFeedEndToEndTest {
                 .leaseContainer(async.getDatabase(options.database()).getContainer("leases"))
                 .handleChanges((List<JsonNode> docs) -> function.project(docs.stream().map(JsonNode::toString).toList()))
                 .options(new ChangeFeedProcessorOptions().setStartFromBeginning(true).setFeedPollDelay(Duration.ofMillis(50))
-                        .setLeaseAcquireInterval(Duration.ofMillis(200)).setLeaseRenewInterval(Duration.ofSeconds(1)))
+                        .setLeaseAcquireInterval(Duration.ofMillis(200)).setLeaseRenewInterval(Duration.ofMillis(500))
+                        .setLeaseExpirationInterval(Duration.ofSeconds(2)))
                 .buildChangeFeedProcessor();
         processor.start().block(PATIENCE);
         try {
