@@ -24,6 +24,9 @@ public record AzureRuntime(EventStore store, Applications applications, Map<Stri
     /** {@code true}: create the database and containers at start-up if missing (else the deployment does). */
     public static final String CREATE_CONTAINERS = "FOLDLINE_COSMOS_CREATE_CONTAINERS";
 
+    /** {@code on}: commands, loads and commits (with their request units) and handler calls are logged. */
+    public static final String TRACE = "FOLDLINE_TRACE";
+
     private static AzureRuntime shared;
 
     public AzureRuntime {
@@ -43,13 +46,18 @@ public record AzureRuntime(EventStore store, Applications applications, Map<Stri
         if ("true".equalsIgnoreCase(env.getOrDefault(CREATE_CONTAINERS, "false").trim())) {
             CosmosContainers.createIfMissing(client, options);
         }
-        EventStore store = new CosmosEventStore(client, options, Tracer.NOOP);
+        EventStore store = new CosmosEventStore(client, options, Tracer.fromSetting(env.get(TRACE)));
         return new AzureRuntime(store, Assembly.fromSettings(env, store, AzureRuntime.class.getClassLoader()), env);
     }
 
     /** The given applications only (tests), wired to the store. */
     public static AzureRuntime of(EventStore store, List<? extends Application> applications, Map<String, String> env) {
         return new AzureRuntime(store, Assembly.of(store, applications), env);
+    }
+
+    /** What commands, loads, commits and handler calls report to ({@value #TRACE}). */
+    public Tracer tracer() {
+        return Tracer.fromSetting(env.get(TRACE));
     }
 
     /** {@code FOLDLINE_PROJECTION_SCOPE}, shared by the change-feed function and the parked sweep. */

@@ -35,7 +35,7 @@ public final class ChangeFeedFunction {
 
     public ChangeFeedFunction(AzureRuntime runtime) {
         this.runtime = runtime;
-        this.projector = new Projector(runtime.store());
+        this.projector = new Projector(runtime.store(), 3, runtime.tracer());
     }
 
     @FunctionName("projections")

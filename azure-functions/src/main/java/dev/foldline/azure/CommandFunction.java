@@ -35,8 +35,9 @@ public final class CommandFunction {
     }
 
     public CommandFunction(AzureRuntime runtime) {
-        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry());
-        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims(runtime.env())))
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
+        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(ClaimsMapper.fromSettings(runtime.env()::get)))
                 .views(runtime.applications().views())
                 .build();
     }
@@ -52,14 +53,6 @@ public final class CommandFunction {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();
-    }
-
-    /** The claim names from FOLDLINE_TENANT_CLAIM, FOLDLINE_ACTOR_CLAIM, FOLDLINE_ROLES_CLAIM. */
-    static ClaimsMapper claims(Map<String, String> env) {
-        ClaimsMapper defaults = ClaimsMapper.defaults();
-        return new ClaimsMapper(env.getOrDefault("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
-                env.getOrDefault("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
-                env.getOrDefault("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
     }
 
     static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request) {

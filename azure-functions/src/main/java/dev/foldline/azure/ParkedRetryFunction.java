@@ -23,13 +23,12 @@ public final class ParkedRetryFunction {
 
     public ParkedRetryFunction(AzureRuntime runtime) {
         this.runtime = runtime;
-        this.projector = new Projector(runtime.store());
+        this.projector = new Projector(runtime.store(), 3, runtime.tracer());
     }
 
     @FunctionName("parked-retry")
     public void run(@TimerTrigger(name = "timer", schedule = "0 */5 * * * *") String timer, ExecutionContext context) {
-        ProjectionReport report = sweep();
-        context.getLogger().info("parked retry: applied " + report.applied() + ", still parked " + report.failures());
+        context.getLogger().info("parked retry: " + sweep().summary());
     }
 
     /** Retries every parked failure of the scope; returns what it did. */
