@@ -25,10 +25,21 @@ import java.util.Optional;
  * ({@link ClientPrincipal}; claim names from {@code FOLDLINE_TENANT_CLAIM},
  * {@code FOLDLINE_ACTOR_CLAIM}, {@code FOLDLINE_ROLES_CLAIM}), and the core {@link HttpApi} does
  * routing, parsing, the command and error mapping. No principal: 401 from the core.
+ *
+ * <p>The principal header is only trusted where App Service says its authentication is on
+ * ({@value #AUTH_ENABLED} = {@code True}, which the platform sets): only then does the platform
+ * verify the token and strip any such header a client sent. Anywhere else (authentication left
+ * off, a local host) every request is anonymous, so a forged header can never name a tenant.
  */
 public final class CommandFunction {
 
+    /** Set by App Service (read-only) when its authentication runs in front of the app. */
+    public static final String AUTH_ENABLED = "WEBSITE_AUTH_ENABLED";
+
+    private static final System.Logger LOG = System.getLogger(CommandFunction.class.getName());
+
     private final HttpApi api;
+    private final boolean principalVerified;
 
     public CommandFunction() {
         this(AzureRuntime.shared());
@@ -40,6 +51,11 @@ public final class CommandFunction {
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(ClaimsMapper.fromSettings(runtime.env()::get)))
                 .views(runtime.applications().views())
                 .build();
+        this.principalVerified = "true".equalsIgnoreCase(runtime.env().getOrDefault(AUTH_ENABLED, "").trim());
+        if (!principalVerified) {
+            LOG.log(System.Logger.Level.WARNING, "App Service authentication is off (" + AUTH_ENABLED
+                    + " is not True): every request is answered as unauthenticated");
+        }
     }
 
     @FunctionName("http")
@@ -49,17 +65,18 @@ public final class CommandFunction {
                             HttpMethod.HEAD, HttpMethod.OPTIONS})
             HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        HttpResponse response = api.handle(toRequest(request));
+        HttpResponse response = api.handle(toRequest(request, principalVerified));
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();
     }
 
-    static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request) {
+    static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request, boolean principalVerified) {
         URI uri = request.getUri();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        Map<String, Object> claims = principalVerified ? ClientPrincipal.claims(header(request, ClientPrincipal.HEADER)) : Map.of();
         return new HttpRequest(request.getHttpMethod().name(), path, uri.getRawQuery(), request.getHeaders(),
-                request.getBody().orElse(null), ClientPrincipal.claims(header(request, ClientPrincipal.HEADER)));
+                request.getBody().orElse(null), claims);
     }
 
     private static String header(HttpRequestMessage<?> request, String name) {

@@ -22,6 +22,7 @@ class AzureRuntimeTest {
         env.put(CosmosClients.CONNECTION, "AccountEndpoint=" + CosmosImitation.endpoint() + ";AccountKey=" + CosmosImitation.KEY + ";");
         env.put("FOLDLINE_COSMOS_DATABASE", "settings-" + UUID.randomUUID());
         env.put(AzureRuntime.CREATE_CONTAINERS, "true");
+        env.put(CommandFunction.AUTH_ENABLED, "True");
         for (int i = 0; i < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }

@@ -32,7 +32,7 @@ class CommandFunctionHttpContractTest implements HttpContract {
         CosmosStoreOptions options = CosmosStoreOptions.defaults("contract-" + UUID.randomUUID());
         CosmosContainers.createIfMissing(CosmosImitation.client(), options);
         AzureRuntime runtime = AzureRuntime.of(new CosmosEventStore(CosmosImitation.client(), options, Tracer.NOOP),
-                List.of(new ExamplesApplication(), new ContractApplication()), Map.of());
+                List.of(new ExamplesApplication(), new ContractApplication()), Map.of(CommandFunction.AUTH_ENABLED, "True"));
         commands = new CommandFunction(runtime);
         projections = new ChangeFeedFunction(runtime);
         feed = new EventsFeed(CosmosImitation.client().getDatabase(options.database()).getContainer(options.events()));

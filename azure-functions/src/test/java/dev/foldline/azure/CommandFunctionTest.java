@@ -35,6 +35,7 @@ class CommandFunctionTest {
         CosmosContainers.createIfMissing(CosmosImitation.client(), options);
         store = new CosmosEventStore(CosmosImitation.client(), options, Tracer.NOOP);
         function = new CommandFunction(AzureRuntime.of(store, List.of(new ExamplesApplication()), Map.of(
+                CommandFunction.AUTH_ENABLED, "True",
                 "FOLDLINE_TENANT_CLAIM", "extension_tenant",
                 "FOLDLINE_ACTOR_CLAIM", "http://schemas.microsoft.com/identity/claims/objectidentifier",
                 "FOLDLINE_ROLES_CLAIM", "roles")));
@@ -86,6 +87,20 @@ class CommandFunctionTest {
         assertUnauthorized(post("bad-1", Map.of(ClientPrincipal.HEADER, "not base64 at all!")));
         assertUnauthorized(post("bad-2", Map.of(ClientPrincipal.HEADER, principal("[1,2]"))));
         assertUnauthorized(post("bad-3", Map.of(ClientPrincipal.HEADER, principal("{\"claims\":[{\"typ\":\"sub\",\"val\":\"u\"}]}"))));
+    }
+
+    @Test
+    void without_app_service_authentication_in_front_a_principal_header_is_not_believed() {
+        CommandFunction unprotected = new CommandFunction(AzureRuntime.of(store, List.of(new ExamplesApplication()), Map.of()));
+        String forged = principal("{\"claims\":[{\"typ\":\"tenant\",\"val\":\"victim\"},{\"typ\":\"sub\",\"val\":\"mallory\"}]}");
+
+        FakeFunctions.Response response = (FakeFunctions.Response) unprotected.run(FakeFunctions.request("POST",
+                        "/commands/AddNumbers", Map.of("Content-Type", "application/json", ClientPrincipal.HEADER, forged),
+                        "{\"aggregateId\":\"forged\",\"number1\":1,\"number2\":2}".getBytes(StandardCharsets.UTF_8)),
+                FakeFunctions.context("http"));
+
+        assertUnauthorized(response);
+        assertThat(store.read(new StreamId("victim", "numbers", "forged"), 0, 0)).isEmpty();
     }
 
     @Test
