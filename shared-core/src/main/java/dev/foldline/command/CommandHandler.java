@@ -188,8 +188,8 @@ public final class CommandHandler {
         Optional<String> id = Optional.empty();
         if (input.has(AGGREGATE_ID)) {
             String value = input.requireString(AGGREGATE_ID);
-            if (value.isBlank() || value.length() > 256 || value.contains("/")) {
-                throw new InvalidArgument(AGGREGATE_ID, "aggregateId must be 1 to 256 characters without '/'");
+            if (value.isBlank() || value.length() > StreamId.MAX_NAME_LENGTH || value.contains("/")) {
+                throw new InvalidArgument(AGGREGATE_ID, "aggregateId must be 1 to " + StreamId.MAX_NAME_LENGTH + " characters without '/'");
             }
             id = Optional.of(value);
         }
