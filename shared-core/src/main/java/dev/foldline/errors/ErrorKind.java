@@ -16,7 +16,8 @@ public enum ErrorKind {
     TOO_LARGE(413, "too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     PRECONDITION(422, "precondition", "Precondition failed"),
-    NOT_IMPLEMENTED(501, "not-implemented", "Not implemented");
+    NOT_IMPLEMENTED(501, "not-implemented", "Not implemented"),
+    UNAVAILABLE(503, "unavailable", "Service unavailable");
 
     private final int httpStatus;
     private final String slug;

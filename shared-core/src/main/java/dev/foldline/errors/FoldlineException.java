@@ -10,7 +10,7 @@ import java.util.Optional;
 public abstract sealed class FoldlineException extends RuntimeException
         permits InvalidArgument, MissingArgument, MalformedRequest, Unauthorized, Forbidden, NotFound,
                 MethodNotAllowed, ConcurrencyConflict, TooLarge, UnsupportedMediaType, PreconditionFailed,
-                NotImplemented {
+                NotImplemented, Unavailable {
 
     private final ErrorKind kind;
     private final String argument;

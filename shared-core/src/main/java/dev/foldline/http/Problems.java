@@ -3,6 +3,7 @@ package dev.foldline.http;
 import com.google.gson.JsonObject;
 import dev.foldline.errors.ErrorKind;
 import dev.foldline.errors.FoldlineException;
+import dev.foldline.errors.Unavailable;
 import dev.foldline.json.Json;
 import java.util.Map;
 
@@ -26,6 +27,11 @@ public final class Problems {
         ErrorKind kind = error.kind();
         JsonObject body = body(kind.slug(), kind.title(), kind.httpStatus(), error.getMessage());
         error.argument().ifPresent(argument -> body.addProperty("argument", argument));
+        if (error instanceof Unavailable unavailable) {
+            Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
+            headers.put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
+            return response(kind.httpStatus(), body, headers);
+        }
         return response(kind.httpStatus(), body, extraHeaders);
     }
 
