@@ -1,0 +1,233 @@
+package dev.foldline.gcp.firestore;
+
+import com.google.api.gax.rpc.StatusCode;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.QuerySnapshot;
+import dev.foldline.errors.TooLarge;
+import dev.foldline.model.Envelope;
+import dev.foldline.model.Snapshot;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.AppendResult;
+import dev.foldline.store.CheckpointStore;
+import dev.foldline.store.EventStore;
+import dev.foldline.store.Page;
+import dev.foldline.store.StreamSlice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The event store on Cloud Firestore (see {@link DocumentIds} for the paths and
+ * {@link EnvelopeDocument} for the fields).
+ *
+ * <ul>
+ *   <li>append = one {@code create()}: one commit, no transaction, no read. The snapshot rides on
+ *       the envelope's document, so the two are atomic; a taken version fails with ALREADY_EXISTS,
+ *       which is the conflict.</li>
+ *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
+ *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
+ *       the query's own read time, so that late commits are never missed (see {@link ReadPosition}
+ *       and the README, "Ordering").</li>
+ * </ul>
+ */
+public final class FirestoreEventStore implements EventStore {
+
+    private final Firestore db;
+    private final FirestoreStoreOptions options;
+    private final FirestoreCalls calls;
+    private final FirestoreCheckpointStore checkpoints;
+
+    public FirestoreEventStore(Firestore db, FirestoreStoreOptions options) {
+        this.db = db;
+        this.options = options;
+        this.calls = new FirestoreCalls(options);
+        this.checkpoints = new FirestoreCheckpointStore(db, calls);
+    }
+
+    public FirestoreStoreOptions options() {
+        return options;
+    }
+
+    @Override
+    public StreamSlice load(StreamId stream, long knownVersion) {
+        Query newestFirst = newestFirst(stream).whereGreaterThan(EnvelopeDocument.VERSION, knownVersion)
+                .limit(options.loadPageSize());
+        List<Envelope> found = new ArrayList<>();
+        Snapshot snapshot = null;
+        Query page = newestFirst;
+        while (snapshot == null) {
+            List<QueryDocumentSnapshot> documents = calls.call("a load", page::get).getDocuments();
+            for (QueryDocumentSnapshot document : documents) {
+                Envelope envelope = EnvelopeDocument.envelope(document);
+                snapshot = EnvelopeDocument.snapshot(document, envelope.version());
+                if (snapshot != null) {
+                    break;
+                }
+                found.add(envelope);
+            }
+            if (documents.size() < options.loadPageSize()) {
+                break;
+            }
+            page = newestFirst.startAfter(documents.get(documents.size() - 1));
+        }
+        Collections.reverse(found);
+        return new StreamSlice(Optional.ofNullable(snapshot), found);
+    }
+
+    @Override
+    public AppendResult append(Envelope envelope, Snapshot snapshot) {
+        if (snapshot != null && snapshot.version() != envelope.version()) {
+            throw new IllegalArgumentException("a snapshot is appended with the envelope of its version");
+        }
+        DocumentReference document = envelopes(envelope.tenant())
+                .document(DocumentIds.envelope(envelope.stream(), envelope.version()));
+        Map<String, Object> fields = EnvelopeDocument.fields(envelope, null);
+        int size = EnvelopeDocument.sizeOf(path(document), fields);
+        if (size > EnvelopeDocument.MAX_DOCUMENT_BYTES) {
+            throw new TooLarge("the envelope takes " + size + " bytes stored; Firestore's document limit is "
+                    + EnvelopeDocument.MAX_DOCUMENT_BYTES);
+        }
+        if (snapshot != null) {
+            Map<String, Object> withSnapshot = EnvelopeDocument.fields(envelope, snapshot);
+            // A snapshot only saves reads: drop it rather than refuse the envelope.
+            if (EnvelopeDocument.sizeOf(path(document), withSnapshot) <= EnvelopeDocument.MAX_DOCUMENT_BYTES) {
+                fields = withSnapshot;
+            }
+        }
+        Map<String, Object> written = fields;
+        try {
+            calls.call("an append", () -> document.create(written));
+            return AppendResult.COMMITTED;
+        } catch (RuntimeException e) {
+            if (FirestoreCalls.is(e, StatusCode.Code.ALREADY_EXISTS)) {
+                return AppendResult.CONFLICT;
+            }
+            throw FirestoreCalls.tooLargeOr(e);
+        }
+    }
+
+    @Override
+    public List<Envelope> read(StreamId stream, long fromVersion, long toVersion) {
+        long from = Math.max(0, fromVersion);
+        if (from > toVersion) {
+            return List.of();
+        }
+        Query range = newestFirst(stream).whereGreaterThanOrEqualTo(EnvelopeDocument.VERSION, from)
+                .whereLessThanOrEqualTo(EnvelopeDocument.VERSION, toVersion);
+        List<Envelope> envelopes = new ArrayList<>(calls.call("a read", range::get).getDocuments().stream()
+                .map(EnvelopeDocument::envelope).toList());
+        Collections.reverse(envelopes);
+        return envelopes;
+    }
+
+    /**
+     * Reads the tenant's envelopes by stamp from the position's watermark, skipping what the
+     * reader was given, until it has {@code limit} new ones (one more, to know whether there are
+     * more). The next watermark is the older of "the query's read time minus the settle window"
+     * and the last stamp handed out, so an envelope that becomes visible later with a stamp inside
+     * the window is still found. The read time is the server's: no client clock is involved.
+     */
+    @Override
+    public Page readAll(String tenant, String afterPosition, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        ReadPosition position = ReadPosition.decode(afterPosition);
+        Query byStamp = envelopes(tenant).orderBy(EnvelopeDocument.STAMP)
+                .limit(Math.min(1000, limit + 1 + position.delivered().size()));
+        if (position.watermark() != null) {
+            byStamp = byStamp.whereGreaterThanOrEqualTo(EnvelopeDocument.STAMP, Stamps.timestamp(position.watermark()));
+        }
+        List<Stamped> found = new ArrayList<>();
+        Timestamp readTime = null;
+        Query page = byStamp;
+        while (found.size() <= limit) {
+            QuerySnapshot result = calls.call("a tenant read", page::get);
+            if (readTime == null) {
+                readTime = result.getReadTime();
+            }
+            for (QueryDocumentSnapshot document : result.getDocuments()) {
+                Timestamp stamp = document.getTimestamp(EnvelopeDocument.STAMP);
+                String key = ReadPosition.key(Stamps.text(stamp), document.getId());
+                if (!position.delivered().contains(key) && found.size() <= limit) {
+                    found.add(new Stamped(key, document));
+                }
+            }
+            if (result.size() < byStampLimit(limit, position)) {
+                break;
+            }
+            page = byStamp.startAfter(result.getDocuments().get(result.size() - 1));
+        }
+        boolean more = found.size() > limit;
+        List<Stamped> handedOut = found.subList(0, Math.min(limit, found.size()));
+        String settled = Stamps.text(settledBefore(readTime));
+        String watermark = settled;
+        if (more) {
+            String last = ReadPosition.stampOf(handedOut.get(handedOut.size() - 1).key());
+            watermark = last.compareTo(settled) < 0 ? last : settled;
+        }
+        ReadPosition next = position.advance(watermark, handedOut.stream().map(Stamped::key).toList());
+        return new Page(inVersionOrder(handedOut), next.encode(), more);
+    }
+
+    @Override
+    public CheckpointStore checkpoints() {
+        return checkpoints;
+    }
+
+    private static int byStampLimit(int limit, ReadPosition position) {
+        return Math.min(1000, limit + 1 + position.delivered().size());
+    }
+
+    private Timestamp settledBefore(Timestamp readTime) {
+        Timestamp now = readTime != null ? readTime : Timestamp.now();
+        long nanos = now.getSeconds() * 1_000_000_000L + now.getNanos() - options.settleWindow().toNanos();
+        return Timestamp.ofTimeSecondsAndNanos(Math.floorDiv(nanos, 1_000_000_000L),
+                (int) Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    /** The page in stamp order, except that each stream's envelopes take its slots in version order. */
+    private static List<Envelope> inVersionOrder(List<Stamped> page) {
+        List<Envelope> envelopes = page.stream().map(s -> EnvelopeDocument.envelope(s.document())).toList();
+        Map<StreamId, List<Envelope>> byStream = new LinkedHashMap<>();
+        for (Envelope envelope : envelopes) {
+            byStream.computeIfAbsent(envelope.stream(), s -> new ArrayList<>()).add(envelope);
+        }
+        byStream.values().forEach(list -> list.sort(Comparator.comparingLong(Envelope::version)));
+        Map<StreamId, Integer> next = new LinkedHashMap<>();
+        List<Envelope> ordered = new ArrayList<>(envelopes.size());
+        for (Envelope envelope : envelopes) {
+            int index = next.merge(envelope.stream(), 1, Integer::sum) - 1;
+            ordered.add(byStream.get(envelope.stream()).get(index));
+        }
+        return ordered;
+    }
+
+    /** The stream's envelopes, newest first: the one composite index of firestore.indexes.json. */
+    private Query newestFirst(StreamId stream) {
+        return envelopes(stream.tenant()).whereEqualTo(EnvelopeDocument.STREAM, DocumentIds.stream(stream))
+                .orderBy(EnvelopeDocument.VERSION, Query.Direction.DESCENDING);
+    }
+
+    private CollectionReference envelopes(String tenant) {
+        return db.collection(DocumentIds.TENANTS).document(DocumentIds.tenant(tenant)).collection(DocumentIds.ENVELOPES);
+    }
+
+    private static String[] path(DocumentReference document) {
+        return document.getPath().split("/");
+    }
+
+    private record Stamped(String key, DocumentSnapshot document) {
+    }
+}
