@@ -74,14 +74,17 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
         }
     }
 
-    private static void stopShared() {
+    private static void stopShared() throws Exception {
         synchronized (FirestoreEmulator.class) {
-            if (sharedClient != null) {
-                sharedClient.close();
+            try {
+                if (sharedClient != null) {
+                    sharedClient.close();
+                }
+            } finally {
+                shared.close();
+                shared = null;
+                sharedClient = null;
             }
-            shared.close();
-            shared = null;
-            sharedClient = null;
         }
     }
 
