@@ -73,7 +73,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         fixed.put(claims.tenantClaim(), "-");
         Actor actor = claims.toActor(fixed);
         Envelope envelope = new Envelope(new StreamId(actor.tenant(), "-", "-"), 0, "-", actor,
-                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH, null);
+                List.of(Event.of("-", Payload.empty().with("n", 1))), Instant.EPOCH);
         EnvelopeCodec.read(EnvelopeCodec.write(envelope));
     }
 

@@ -3,11 +3,11 @@ package dev.foldline.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.google.gson.JsonObject;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.examples.Examples;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.StreamId;
@@ -30,12 +30,8 @@ class ParkedRetryFunctionTest {
         store = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(LocalDynamoDb.newTable(client)));
     }
 
-    private static JsonObject add(String id) {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("aggregateId", id);
-        payload.addProperty("number1", 1);
-        payload.addProperty("number2", 1);
-        return payload;
+    private static Payload add(String id) {
+        return Payload.empty().with("aggregateId", id).with("number1", 1).with("number2", 1);
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class CountingEventStore implements EventStore {
     public AppendResult append(Envelope envelope, Snapshot snapshot) {
         appends.increment();
         AppendResult result = delegate.append(envelope, snapshot);
-        if (result instanceof AppendResult.Conflict) {
+        if (result == AppendResult.CONFLICT) {
             conflicts.increment();
         }
         return result;

@@ -1,9 +1,9 @@
 package dev.foldline.bench;
 
-import com.google.gson.JsonObject;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.examples.Examples;
 import dev.foldline.examples.Numbers;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.store.EventStore;
 import java.util.ArrayList;
@@ -63,9 +63,7 @@ public final class ScenarioSetup {
     }
 
     public void add(CommandHandler handler, String aggregateId) {
-        JsonObject payload = numbers();
-        payload.addProperty(CommandHandler.AGGREGATE_ID, aggregateId);
-        handler.command(ACTOR, COMMAND, payload);
+        handler.command(ACTOR, COMMAND, numbers().with(CommandHandler.AGGREGATE_ID, aggregateId));
     }
 
     /** No aggregateId: the handler generates one and appends without reading. */
@@ -73,10 +71,7 @@ public final class ScenarioSetup {
         handler.command(ACTOR, COMMAND, numbers());
     }
 
-    private static JsonObject numbers() {
-        JsonObject payload = new JsonObject();
-        payload.addProperty("number1", 1);
-        payload.addProperty("number2", 2);
-        return payload;
+    private static Payload numbers() {
+        return Payload.empty().with("number1", 1).with("number2", 2);
     }
 }

@@ -1,9 +1,9 @@
 package dev.foldline.local;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.command.CommandResult;
+import dev.foldline.errors.InvalidArgument;
+import dev.foldline.json.Payload;
 import dev.foldline.http.CommandRunner;
 import dev.foldline.model.Actor;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,18 +30,29 @@ final class PerAggregateQueue implements CommandRunner {
     }
 
     @Override
-    public CommandResult run(Actor actor, String command, JsonObject payload, String idempotencyKey) {
-        JsonElement id = payload.get(CommandHandler.AGGREGATE_ID);
-        if (id == null || !id.isJsonPrimitive()) {
+    public CommandResult run(Actor actor, String command, Payload payload, String idempotencyKey) {
+        String id = aggregateIdOf(payload);
+        if (id == null) {
             // A new aggregate (generated id) cannot be contended; a malformed id fails in the handler.
             return commands.command(actor, command, payload, idempotencyKey);
         }
-        ReentrantLock lock = stripes[Math.floorMod((actor.tenant() + '/' + id.getAsString()).hashCode(), STRIPES)];
+        ReentrantLock lock = stripes[Math.floorMod((actor.tenant() + '/' + id).hashCode(), STRIPES)];
         lock.lock();
         try {
             return commands.command(actor, command, payload, idempotencyKey);
         } finally {
             lock.unlock();
+        }
+    }
+
+    private static String aggregateIdOf(Payload payload) {
+        if (!payload.has(CommandHandler.AGGREGATE_ID)) {
+            return null;
+        }
+        try {
+            return payload.requireString(CommandHandler.AGGREGATE_ID);
+        } catch (InvalidArgument notAString) {
+            return null;
         }
     }
 }

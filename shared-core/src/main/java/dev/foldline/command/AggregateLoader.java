@@ -4,20 +4,25 @@ import dev.foldline.aggregate.Aggregate;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
+import dev.foldline.model.RecordedKey;
 import dev.foldline.model.Snapshot;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.StreamSlice;
 import dev.foldline.trace.Tracer;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Brings an aggregate up to date from the store: snapshot (if newer) plus the envelopes after it. */
 final class AggregateLoader {
 
     private final EventStore store;
     private final Tracer tracer;
+    private final KeyRetention retention;
 
-    AggregateLoader(EventStore store, Tracer tracer) {
+    AggregateLoader(EventStore store, Tracer tracer, KeyRetention retention) {
         this.store = store;
         this.tracer = tracer;
+        this.retention = retention;
     }
 
     <S> Aggregate<S> catchUp(Aggregate<S> known) {
@@ -35,16 +40,18 @@ final class AggregateLoader {
         }
     }
 
-    private static <S> Aggregate<S> fold(Aggregate<S> known, StreamSlice slice) {
+    private <S> Aggregate<S> fold(Aggregate<S> known, StreamSlice slice) {
         AggregateType<S> type = known.type();
         S state = known.state();
         long version = known.version();
         long snapshotVersion = known.snapshotVersion();
+        List<RecordedKey> keys = new ArrayList<>();
         if (slice.snapshot().isPresent() && slice.snapshot().get().version() > version) {
             Snapshot snapshot = slice.snapshot().get();
             state = type.stateFromJson(snapshot.stateJson());
             version = snapshot.version();
             snapshotVersion = snapshot.version();
+            keys.addAll(snapshot.keys());
         }
         for (Envelope envelope : slice.envelopes()) {
             if (envelope.version() <= version) {
@@ -58,7 +65,11 @@ final class AggregateLoader {
                 state = type.apply(state, event);
             }
             version = envelope.version();
+            if (envelope.idempotencyKey() != null) {
+                keys.add(RecordedKey.of(envelope));
+            }
         }
-        return new Aggregate<>(type, known.stream(), version, state, snapshotVersion);
+        return new Aggregate<>(type, known.stream(), version, state, snapshotVersion,
+                retention.remember(known.keys(), keys));
     }
 }

@@ -1,6 +1,5 @@
 package dev.foldline.command;
 
-import com.google.gson.JsonObject;
 import dev.foldline.aggregate.Aggregate;
 import dev.foldline.aggregate.AggregateRegistry;
 import dev.foldline.aggregate.AggregateType;
@@ -10,16 +9,23 @@ import dev.foldline.errors.ConcurrencyConflict;
 import dev.foldline.errors.Forbidden;
 import dev.foldline.errors.InvalidArgument;
 import dev.foldline.errors.MissingArgument;
+import dev.foldline.errors.PreconditionFailed;
 import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
+import dev.foldline.model.RecordedKey;
 import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
 import dev.foldline.store.EventStore;
 import dev.foldline.trace.Tracer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,26 +39,40 @@ import java.util.function.Supplier;
  * <p>The cache is used optimistically: a cached aggregate is appended to without reading the
  * store, and a conflict triggers one catch-up read before the command runs again. So a warm
  * command costs one write, a cold one a read and a write.
+ *
+ * <p>Idempotency costs no extra write: a command's idempotency key travels in its envelope, and an
+ * aggregate remembers the keys of its envelopes (and its snapshot those before it) for the
+ * retention window. A retry is recognised from the cache, from the load, or from the catch-up
+ * read after its write conflicted with the first attempt's; it is answered with the original
+ * result and writes nothing. A key identifies one command on one aggregate: a create without an
+ * aggregate id gets an id derived from the tenant and the key, so that its retry lands on the same
+ * aggregate.
  */
 public final class CommandHandler {
 
     public static final String AGGREGATE_ID = "aggregateId";
     public static final String EXPECTED_VERSION = "expectedVersion";
+    /** The argument a problem with an idempotency key names (the HTTP header that carries it). */
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final EventStore store;
     private final AggregateRegistry registry;
     private final Options options;
     private final AggregateCache cache;
     private final AggregateLoader loader;
+    private final KeyRetention keys;
 
     /**
-     * @param cacheSize  aggregates kept in memory; 0 disables the cache
-     * @param maxRetries how often a command without an expected version is re-run after a conflict
-     * @param backoff    how long to wait before each of those retries
-     * @param ids        makes ids for new aggregates, called per request (never at startup)
+     * @param cacheSize    aggregates kept in memory; 0 disables the cache
+     * @param maxRetries   how often a command without an expected version is re-run after a conflict
+     * @param backoff      how long to wait before each of those retries
+     * @param ids          makes ids for new aggregates, called per request (never at startup)
+     * @param keyRetention how long an aggregate remembers the idempotency keys of its envelopes
      */
     public record Options(int cacheSize, int maxRetries, RetryBackoff backoff, Clock clock, Supplier<String> ids,
-                          Tracer tracer) {
+                          Tracer tracer, Duration keyRetention) {
+        public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
+
         public Options {
             if (cacheSize < 0 || maxRetries < 0) {
                 throw new IllegalArgumentException("cacheSize and maxRetries must be >= 0");
@@ -61,31 +81,34 @@ public final class CommandHandler {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
             Objects.requireNonNull(tracer, "tracer");
+            if (keyRetention == null || keyRetention.isNegative()) {
+                throw new IllegalArgumentException("keyRetention must be zero or more");
+            }
         }
 
         public static Options defaults() {
             return new Options(10_000, 10, RetryBackoff.defaults(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
-                    Tracer.NOOP);
+                    Tracer.NOOP, DEFAULT_KEY_RETENTION);
         }
 
         public Options withCacheSize(int size) {
-            return new Options(size, maxRetries, backoff, clock, ids, tracer);
+            return new Options(size, maxRetries, backoff, clock, ids, tracer, keyRetention);
         }
 
         public Options withMaxRetries(int retries) {
-            return new Options(cacheSize, retries, backoff, clock, ids, tracer);
+            return new Options(cacheSize, retries, backoff, clock, ids, tracer, keyRetention);
         }
 
         public Options withTracer(Tracer newTracer) {
-            return new Options(cacheSize, maxRetries, backoff, clock, ids, newTracer);
+            return new Options(cacheSize, maxRetries, backoff, clock, ids, newTracer, keyRetention);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(cacheSize, maxRetries, backoff, newClock, ids, tracer);
+            return new Options(cacheSize, maxRetries, backoff, newClock, ids, tracer, keyRetention);
         }
 
-        public Options withBackoff(RetryBackoff newBackoff) {
-            return new Options(cacheSize, maxRetries, newBackoff, clock, ids, tracer);
+        public Options withKeyRetention(Duration retention) {
+            return new Options(cacheSize, maxRetries, backoff, clock, ids, tracer, retention);
         }
     }
 
@@ -98,23 +121,26 @@ public final class CommandHandler {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
         this.cache = new AggregateCache(options.cacheSize());
-        this.loader = new AggregateLoader(store, options.tracer());
+        this.keys = new KeyRetention(options.keyRetention(), options.clock());
+        this.loader = new AggregateLoader(store, options.tracer(), keys);
     }
 
     public AggregateRegistry registry() {
         return registry;
     }
 
-    public CommandResult command(Actor actor, String command, JsonObject payload) {
+    public CommandResult command(Actor actor, String command, Payload payload) {
         return command(actor, command, payload, null);
     }
 
     /**
      * Runs a command. The payload may carry {@code aggregateId} (string) and
      * {@code expectedVersion} (integer, -1 or absent for "the latest"); the command body sees the
-     * payload without them.
+     * payload without them. With an idempotency key, a command that already committed on the
+     * aggregate under the same key is answered with its original result and runs no more; the same
+     * key with another command or payload is a {@link PreconditionFailed} naming the key.
      */
-    public CommandResult command(Actor actor, String command, JsonObject payload, String idempotencyKey) {
+    public CommandResult command(Actor actor, String command, Payload payload, String idempotencyKey) {
         if (actor == null) {
             throw new MissingArgument("actor");
         }
@@ -126,13 +152,13 @@ public final class CommandHandler {
         String subject = command;
         try {
             AggregateType<?> type = registry.byCommand(command);
-            Payload input = Payload.of(payload);
+            Payload input = payload == null ? Payload.empty() : payload;
             Target target = target(input);
-            StreamId stream = new StreamId(actor.tenant(), type.name(),
-                    target.aggregateId().orElseGet(options.ids()));
+            Keyed keyed = idempotencyKey == null ? null : Keyed.of(idempotencyKey, command, input);
+            StreamId stream = new StreamId(actor.tenant(), type.name(), target.aggregateId()
+                    .orElseGet(() -> keyed == null ? options.ids().get() : keyed.aggregateId(actor.tenant(), type.name())));
             subject = stream.toString();
-            return execute(actor, type, command, stream, target, input.without(AGGREGATE_ID, EXPECTED_VERSION),
-                    idempotencyKey);
+            return execute(actor, type, command, stream, target, input.without(AGGREGATE_ID, EXPECTED_VERSION), keyed);
         } catch (RuntimeException e) {
             failure = e;
             throw e;
@@ -180,17 +206,48 @@ public final class CommandHandler {
         return new Target(id, expected);
     }
 
+    /**
+     * An idempotency key with the fingerprint of what it asked for: the command and its whole
+     * payload in canonical form, hashed, so that a reordered but equal payload matches.
+     */
+    private record Keyed(String key, String fingerprint) {
+
+        static Keyed of(String key, String command, Payload payload) {
+            return new Keyed(key, sha256(command + "\n" + payload.canonicalJson()));
+        }
+
+        /** The id a create without an aggregate id gets, so that its retry reaches the same aggregate. */
+        String aggregateId(String tenant, String type) {
+            return UUID.nameUUIDFromBytes(("idempotency\u0000" + tenant + "\u0000" + type + "\u0000" + key)
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+        }
+
+        private static String sha256(String text) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+    }
+
     private <S> CommandResult execute(Actor actor, AggregateType<S> type, String command, StreamId stream,
-                                      Target target, Payload input, String idempotencyKey) {
+                                      Target target, Payload input, Keyed keyed) {
         CommandDefinition<S> definition = type.commands().get(command);
         if (!actor.hasAnyRole(definition.allowedRoles())) {
             throw new Forbidden("command " + command + " needs one of the roles " + definition.allowedRoles());
         }
         long expected = target.expectedVersion();
+        String commandId = UUID.randomUUID().toString();
         Aggregate<S> aggregate = startingPoint(type, stream, target);
         for (int attempt = 0; ; attempt++) {
             if (expected >= 0 && aggregate.version() < expected) {
                 aggregate = loader.catchUp(aggregate);
+            }
+            RecordedKey earlier = keyed == null ? null : keys.find(aggregate.keys(), keyed.key());
+            if (earlier != null) {
+                return replay(aggregate, earlier, keyed, command);
             }
             if (expected >= 0 && aggregate.version() != expected) {
                 throw conflict(stream, expected, aggregate.version());
@@ -200,17 +257,21 @@ public final class CommandHandler {
             List<Event> events = context.events();
             if (events.isEmpty()) {
                 cache.put(aggregate);
-                return new CommandResult(aggregate, Optional.empty());
+                return new CommandResult(aggregate, Optional.empty(), false);
             }
             long version = aggregate.version() + 1;
-            Envelope envelope = new Envelope(stream, version, command, actor, events,
-                    options.clock().instant(), idempotencyKey);
+            Envelope envelope = new Envelope(stream, version, command, actor, events, options.clock().instant(),
+                    keyed == null ? null : keyed.key(), keyed == null ? null : keyed.fingerprint(), commandId);
             boolean snapshot = type.snapshotPolicy().snapshotAt(version, aggregate.snapshotVersion());
             Aggregate<S> after = new Aggregate<>(type, stream, version, context.state(),
-                    snapshot ? version : aggregate.snapshotVersion());
+                    snapshot ? version : aggregate.snapshotVersion(),
+                    keyed == null ? aggregate.keys()
+                            : keys.remember(aggregate.keys(), List.of(RecordedKey.of(envelope))));
             boolean committed;
             try {
-                committed = commit(envelope, snapshot ? new Snapshot(version, type.stateToJson(after.state())) : null);
+                committed = commit(envelope, snapshot
+                        ? new Snapshot(version, type.stateToJson(after.state()), List.copyOf(after.keys().values()))
+                        : null);
             } catch (RuntimeException unknownOutcome) {
                 // The write may or may not have landed: forget what we knew rather than guess.
                 cache.evict(stream);
@@ -218,19 +279,37 @@ public final class CommandHandler {
             }
             if (committed) {
                 cache.put(after);
-                return new CommandResult(after, Optional.of(envelope));
+                return new CommandResult(after, Optional.of(envelope), false);
             }
             cache.evict(stream);
-            if (expected >= 0) {
+            if (expected >= 0 && keyed == null) {
                 throw conflict(stream, expected, -2);
             }
             if (attempt >= options.maxRetries()) {
                 throw new ConcurrencyConflict("gave up on " + stream + " after " + (attempt + 1)
                         + " conflicting attempts");
             }
-            pause(options.backoff().delay(attempt), stream);
+            if (expected < 0) {
+                pause(options.backoff().delay(attempt), stream);
+            }
+            // With a key, the envelope in the way may be this request's own earlier attempt.
             aggregate = loader.catchUp(aggregate);
         }
+    }
+
+    /** The answer to a retry: the original envelope's result; nothing runs and nothing is written. */
+    private <S> CommandResult replay(Aggregate<S> aggregate, RecordedKey earlier, Keyed keyed, String command) {
+        if (!earlier.fingerprint().equals(keyed.fingerprint())) {
+            throw new PreconditionFailed(IDEMPOTENCY_KEY, "Idempotency-Key " + keyed.key()
+                    + " was used for another request (version " + earlier.version() + " of "
+                    + aggregate.type().name() + " " + aggregate.id() + "); it cannot be reused for this " + command);
+        }
+        cache.put(aggregate);
+        List<Envelope> original = store.read(aggregate.stream(), earlier.version(), earlier.version());
+        if (original.isEmpty()) {
+            throw new IllegalStateException("the store lost version " + earlier.version() + " of " + aggregate.stream());
+        }
+        return new CommandResult(aggregate, Optional.of(original.get(0)), true);
     }
 
     private static void pause(java.time.Duration delay, StreamId stream) {
@@ -259,7 +338,7 @@ public final class CommandHandler {
         long started = System.nanoTime();
         Throwable failure = null;
         try {
-            return store.append(envelope, snapshot) instanceof AppendResult.Committed;
+            return store.append(envelope, snapshot) == AppendResult.COMMITTED;
         } catch (RuntimeException e) {
             failure = e;
             throw e;

@@ -1,7 +1,7 @@
 package dev.foldline.http;
 
-import com.google.gson.JsonObject;
 import dev.foldline.command.CommandResult;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 
 /**
@@ -11,5 +11,5 @@ import dev.foldline.model.Actor;
 @FunctionalInterface
 public interface CommandRunner {
 
-    CommandResult run(Actor actor, String command, JsonObject payload, String idempotencyKey);
+    CommandResult run(Actor actor, String command, Payload payload, String idempotencyKey);
 }

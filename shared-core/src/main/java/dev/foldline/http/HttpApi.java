@@ -16,6 +16,7 @@ import dev.foldline.errors.NotFound;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.json.Json;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
@@ -44,7 +45,9 @@ import java.util.function.Supplier;
  */
 public final class HttpApi {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENCY_KEY = CommandHandler.IDEMPOTENCY_KEY;
+    /** Set on the answer to a retry that was given the original request's result. */
+    public static final String REPLAYED = "Idempotent-Replayed";
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -129,11 +132,19 @@ public final class HttpApi {
         if (commands.registry().findByCommand(command).isEmpty()) {
             throw new NotFound("command", "unknown command " + command);
         }
-        JsonObject payload = JsonBody.parse(request, options);
+        Payload payload = JsonBody.parse(request, options);
         CommandResult result = runner.run(actor, command, payload, idempotencyKey(request));
-        result.envelope().ifPresent(this::notifyCommitted);
+        if (!result.replayed()) {
+            result.envelope().ifPresent(this::notifyCommitted);
+        }
 
-        JsonObject body = aggregateJson(result.aggregate());
+        JsonObject body = new JsonObject();
+        body.addProperty("aggregateId", result.aggregateId());
+        body.addProperty("version", result.version());
+        // A replay whose aggregate moved on since has no state at its version to show.
+        if (result.stateIsAtVersion()) {
+            body.add("state", finite(Json.toTree(result.state())));
+        }
         JsonArray events = new JsonArray();
         for (Event event : result.events()) {
             JsonObject json = new JsonObject();
@@ -142,7 +153,11 @@ public final class HttpApi {
             events.add(json);
         }
         body.add("events", events);
-        return HttpResponse.json(200, Json.write(body), etag(result.version()));
+        Map<String, String> headers = new LinkedHashMap<>(etag(result.version()));
+        if (result.replayed()) {
+            headers.put(REPLAYED, "true");
+        }
+        return HttpResponse.json(200, Json.write(body), headers);
     }
 
     private HttpResponse aggregate(Actor actor, String typeName, String id) {

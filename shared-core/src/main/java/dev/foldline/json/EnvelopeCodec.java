@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,6 +41,10 @@ public final class EnvelopeCodec {
         json.addProperty("committedAt", envelope.committedAt().toString());
         if (envelope.idempotencyKey() != null) {
             json.addProperty("idempotencyKey", envelope.idempotencyKey());
+            json.addProperty("fingerprint", envelope.fingerprint());
+        }
+        if (envelope.commandId() != null) {
+            json.addProperty("commandId", envelope.commandId());
         }
         return json;
     }
@@ -61,7 +66,9 @@ public final class EnvelopeCodec {
         for (JsonElement element : json.getAsJsonArray("events")) {
             events.add(eventFromJson(element.getAsJsonObject()));
         }
-        JsonElement key = json.get("idempotencyKey");
+        String key = optionalString(json, "idempotencyKey");
+        // A key stored before fingerprints existed has none: a retry with it is refused, not guessed.
+        String fingerprint = key == null ? null : Objects.requireNonNullElse(optionalString(json, "fingerprint"), "");
         return new Envelope(
                 stream,
                 json.get("version").getAsLong(),
@@ -69,7 +76,14 @@ public final class EnvelopeCodec {
                 actorFromJson(json.getAsJsonObject("actor")),
                 events,
                 Instant.parse(json.get("committedAt").getAsString()),
-                key == null || key.isJsonNull() ? null : key.getAsString());
+                key,
+                fingerprint,
+                optionalString(json, "commandId"));
+    }
+
+    private static String optionalString(JsonObject json, String name) {
+        JsonElement value = json.get(name);
+        return value == null || value.isJsonNull() ? null : value.getAsString();
     }
 
     public static JsonObject eventToJson(Event event) {

@@ -43,6 +43,35 @@ public final class Json {
         return GSON.fromJson(json, type);
     }
 
+    /** Parses JSON the framework wrote itself (stored state may hold NaN or Infinity). */
+    public static JsonElement parseTree(String text) {
+        return JsonParser.parseString(text);
+    }
+
+    /**
+     * The element as compact JSON with every object's members sorted by name: equal values give
+     * equal text, whatever order a client sent the members in.
+     */
+    public static String canonical(JsonElement element) {
+        return write(sorted(element));
+    }
+
+    private static JsonElement sorted(JsonElement element) {
+        if (element.isJsonObject()) {
+            JsonObject copy = new JsonObject();
+            element.getAsJsonObject().entrySet().stream()
+                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .forEach(e -> copy.add(e.getKey(), sorted(e.getValue())));
+            return copy;
+        }
+        if (element.isJsonArray()) {
+            com.google.gson.JsonArray copy = new com.google.gson.JsonArray();
+            element.getAsJsonArray().forEach(e -> copy.add(sorted(e)));
+            return copy;
+        }
+        return element;
+    }
+
     /**
      * Parses text that must be one JSON object. Anything else (not JSON, an array, trailing
      * garbage) is a {@link MalformedRequest} naming what was wrong.

@@ -127,6 +127,11 @@ public final class Payload {
         return Json.write(json);
     }
 
+    /** The payload as JSON with members sorted by name: equal payloads give equal text. */
+    public String canonicalJson() {
+        return Json.canonical(json);
+    }
+
     private BigDecimal requireIntegral(String name) {
         BigDecimal value = requireNumber(name);
         if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {

@@ -23,6 +23,12 @@ public interface EventStore {
      * envelope's version yet. The snapshot, when given, has the envelope's version. Callers append
      * the version after the one they loaded (the command handler always does), so streams have no
      * gaps without every store paying to check the predecessor.
+     *
+     * <p>When the version is held by an envelope of the same attempt ({@link Envelope#sameAttempt}),
+     * the answer is {@link AppendResult#COMMITTED} and nothing is written: a cloud client that sent
+     * the write again after a timeout must learn that its first try committed, not see a conflict.
+     * Stores find that out from the failed condition itself where the database can tell, never with
+     * an extra read on the path that succeeds.
      */
     AppendResult append(Envelope envelope, Snapshot snapshot);
 

@@ -32,7 +32,11 @@ public final class MemoryEventStore implements EventStore {
     @Override
     public synchronized AppendResult append(Envelope envelope, Snapshot snapshot) {
         List<Envelope> stream = streams.computeIfAbsent(envelope.stream(), s -> new ArrayList<>());
-        if (envelope.version() != stream.size()) {
+        if (envelope.version() < stream.size()) {
+            return envelope.sameAttempt(stream.get((int) envelope.version()))
+                    ? AppendResult.COMMITTED : AppendResult.CONFLICT;
+        }
+        if (envelope.version() > stream.size()) {
             return AppendResult.CONFLICT;
         }
         stream.add(envelope);

@@ -28,8 +28,8 @@ class CommandErrorsTest {
     private final CommandHandler handler = new CommandHandler(store, Examples.registry());
     private final Actor actor = Actor.of("tenant1", "user1");
 
-    private static JsonObject json(String text) {
-        return Payload.parse(text).json();
+    private static Payload json(String text) {
+        return Payload.parse(text);
     }
 
     @Test

@@ -19,8 +19,8 @@ class CommandRoundTripsTest {
     private final CountingStore store = new CountingStore(memory);
     private final Actor actor = Actor.of("tenant1", "user1");
 
-    private static JsonObject add(String body) {
-        return Payload.parse(body).json();
+    private static Payload add(String body) {
+        return Payload.parse(body);
     }
 
     @Test

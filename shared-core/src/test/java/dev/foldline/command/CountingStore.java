@@ -30,7 +30,7 @@ final class CountingStore implements EventStore {
     @Override
     public AppendResult append(Envelope envelope, Snapshot snapshot) {
         AppendResult result = inner.append(envelope, snapshot);
-        calls.add(result instanceof AppendResult.Committed ? "append" : "conflict");
+        calls.add(result == AppendResult.COMMITTED ? "append" : "conflict");
         return result;
     }
 

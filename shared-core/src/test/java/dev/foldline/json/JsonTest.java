@@ -60,7 +60,7 @@ class JsonTest {
         Envelope envelope = new Envelope(new StreamId("t", "numbers", "a"), 3, "AddNumbers",
                 Actor.of("t", "u", "r1", "r2"),
                 List.of(Event.of("NumbersAdded", Payload.parse("{\"number1\":1,\"nested\":{\"x\":[1,2]}}"))),
-                Instant.parse("2026-11-22T10:15:30.123Z"), "idem-1");
+                Instant.parse("2026-11-22T10:15:30.123Z"), "idem-1", "fp-1", "attempt-1");
 
         assertThat(EnvelopeCodec.read(EnvelopeCodec.write(envelope))).isEqualTo(envelope);
     }

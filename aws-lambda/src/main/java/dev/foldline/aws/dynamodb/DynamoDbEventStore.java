@@ -27,9 +27,11 @@ import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -78,7 +80,7 @@ public final class DynamoDbEventStore implements EventStore {
         Snapshot snapshot = null;
         for (StoreItem item : table.query(request).items()) {
             if (item.getSnapshot() != null) {
-                snapshot = new Snapshot(Long.parseLong(item.getSk()), item.getSnapshot());
+                snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
                 break;
             }
             newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
@@ -107,17 +109,29 @@ public final class DynamoDbEventStore implements EventStore {
                     + MAX_ITEM_BYTES);
         }
         if (snapshot != null) {
-            item.setSnapshot(snapshot.stateJson());
+            item.setSnapshot(snapshot.stored());
             if (sizeOf(item) > MAX_ITEM_BYTES) {
                 // A snapshot only saves reads: drop it rather than refuse the envelope.
                 item.setSnapshot(null);
             }
         }
-        boolean written = conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoreItem.class)
+        PutItemEnhancedRequest<StoreItem> put = PutItemEnhancedRequest.builder(StoreItem.class)
                 .item(item)
                 .conditionExpression(Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")")
                         .build())
-                .build()));
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
+        boolean written = conditionally(() -> {
+            try {
+                table.putItem(put);
+            } catch (ConditionalCheckFailedException e) {
+                // The SDK resends a write after a timeout or a 5xx: if the item in the way is this
+                // attempt's own, the first send committed and this is no conflict.
+                if (!heldBy(envelope, e.item())) {
+                    throw e;
+                }
+            }
+        });
         return written ? AppendResult.COMMITTED : AppendResult.CONFLICT;
     }
 
@@ -215,6 +229,12 @@ public final class DynamoDbEventStore implements EventStore {
             ordered.add(byStream.get(envelope.stream()).get(index));
         }
         return ordered;
+    }
+
+    /** Whether the item that failed the condition holds an envelope of the same attempt. */
+    private static boolean heldBy(Envelope envelope, Map<String, AttributeValue> oldItem) {
+        AttributeValue stored = oldItem == null ? null : oldItem.get(StoreItem.ENVELOPE);
+        return stored != null && stored.s() != null && envelope.sameAttempt(EnvelopeCodec.read(stored.s()));
     }
 
     /** The stream's items after the known version (all of them for -1). */

@@ -224,11 +224,11 @@ class DynamoDbStoreCostAndLimitsTest {
     private Envelope envelope(StreamId stream, long version, String padding) {
         return new Envelope(stream, version, "Do", actor,
                 List.of(Event.of("Happened", Payload.empty().with("padding", padding))),
-                Instant.now(), null);
+                Instant.now());
     }
 
     private Envelope envelope(StreamId stream, long version, Instant committedAt) {
         return new Envelope(stream, version, "Do", actor, List.of(Event.of("Happened", Payload.empty())),
-                committedAt, null);
+                committedAt);
     }
 }

@@ -81,8 +81,11 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
         StreamId stream = envelope.stream();
         try {
             return database.write(connection -> {
-                if (envelope.version() != latestVersion(connection, stream) + 1) {
-                    return AppendResult.CONFLICT;
+                long latest = latestVersion(connection, stream);
+                if (envelope.version() != latest + 1) {
+                    boolean mine = envelope.version() <= latest && envelopes(connection, stream,
+                            envelope.version(), envelope.version()).stream().anyMatch(envelope::sameAttempt);
+                    return mine ? AppendResult.COMMITTED : AppendResult.CONFLICT;
                 }
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO envelopes (tenant, aggregate_type, aggregate_id, version, body) VALUES (?, ?, ?, ?, ?)")) {
@@ -210,7 +213,7 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
                 "SELECT version, state FROM snapshots WHERE " + STREAM)) {
             bindStream(query, stream);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? Optional.of(new Snapshot(rows.getLong(1), rows.getString(2))) : Optional.empty();
+                return rows.next() ? Optional.of(Snapshot.fromStored(rows.getLong(1), rows.getString(2))) : Optional.empty();
             }
         }
     }
@@ -224,7 +227,7 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
                 """)) {
             bindStream(upsert, stream);
             upsert.setLong(4, snapshot.version());
-            upsert.setString(5, snapshot.stateJson());
+            upsert.setString(5, snapshot.stored());
             upsert.executeUpdate();
         }
     }

@@ -81,7 +81,7 @@ class SqliteFileTest {
                 start.countDown();
                 int committed = 0;
                 for (Future<AppendResult> result : results) {
-                    committed += result.get() instanceof AppendResult.Committed ? 1 : 0;
+                    committed += result.get() == AppendResult.COMMITTED ? 1 : 0;
                 }
                 assertThat(committed).isEqualTo(1);
             } finally {

@@ -31,7 +31,7 @@ public interface AppendAndLoadContract extends StoreFixture {
                 new Actor(tenant, "user1", Set.of("manager", "user"), Map.of("name", "Ünïcødé ✓")),
                 List.of(Event.of("NumbersAdded", Payload.empty().with("number1", 1).with("text", "a \"quoted\" ✓")),
                         new Event("NumbersChecked", Payload.empty().with("ok", true), 2)),
-                Instant.parse("2026-01-01T00:00:00.123Z"), "key-1");
+                Instant.parse("2026-01-01T00:00:00.123Z"), "key-1", "fingerprint-1", "attempt-1");
 
         assertThat(store().append(envelope, null)).isEqualTo(AppendResult.COMMITTED);
 

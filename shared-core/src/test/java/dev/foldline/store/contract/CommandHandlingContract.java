@@ -10,6 +10,7 @@ import dev.foldline.command.CommandHandler;
 import dev.foldline.command.CommandResult;
 import dev.foldline.errors.ConcurrencyConflict;
 import dev.foldline.examples.Numbers;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.StreamId;
 import java.util.List;
@@ -19,14 +20,14 @@ import org.junit.jupiter.api.Test;
 /** The core's command handling on this store. */
 public interface CommandHandlingContract extends StoreFixture {
 
-    static JsonObject add(String id, int a, int b) {
+    static Payload add(String id, int a, int b) {
         JsonObject payload = new JsonObject();
         if (id != null) {
             payload.addProperty("aggregateId", id);
         }
         payload.addProperty("number1", a);
         payload.addProperty("number2", b);
-        return payload;
+        return Payload.of(payload);
     }
 
     default CommandHandler handler(SnapshotPolicy snapshots) {
@@ -61,8 +62,7 @@ public interface CommandHandlingContract extends StoreFixture {
         CommandHandler handler = handler(SnapshotPolicy.everyCommit());
         handler.command(actor, "AddNumbers", add("agg", 1, 1));
         handler.command(actor, "AddNumbers", add("agg", 1, 1));
-        JsonObject stale = add("agg", 5, 5);
-        stale.addProperty("expectedVersion", 0);
+        Payload stale = add("agg", 5, 5).with("expectedVersion", 0);
 
         assertThatThrownBy(() -> handler(SnapshotPolicy.everyCommit()).command(actor, "AddNumbers", stale))
                 .isInstanceOf(ConcurrencyConflict.class);

@@ -28,7 +28,7 @@ public final class Envelopes {
                 .map(name -> Event.of(name, Payload.empty().with("version", version).with("name", name)))
                 .toList();
         return new Envelope(stream, version, "Do", Actor.of(stream.tenant(), "user1", "user"), events,
-                committedAt, null);
+                committedAt);
     }
 
     /** "type/id@version" of each envelope: what tests compare, independent of duplicates' order. */

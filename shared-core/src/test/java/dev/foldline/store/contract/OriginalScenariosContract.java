@@ -15,6 +15,7 @@ import dev.foldline.examples.Calculator;
 import dev.foldline.examples.EventCounter;
 import dev.foldline.examples.Examples;
 import dev.foldline.examples.Numbers;
+import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.projection.EventHandler;
 import dev.foldline.projection.PollReader;
@@ -34,7 +35,7 @@ public interface OriginalScenariosContract extends StoreFixture {
         return Actor.of(freshTenant(), "user1", "manager", "user");
     }
 
-    static JsonObject numbers(String id, Long expectedVersion, int a, int b) {
+    static Payload numbers(String id, Long expectedVersion, int a, int b) {
         JsonObject payload = new JsonObject();
         if (id != null) {
             payload.addProperty("aggregateId", id);
@@ -44,7 +45,7 @@ public interface OriginalScenariosContract extends StoreFixture {
         }
         payload.addProperty("number1", a);
         payload.addProperty("number2", b);
-        return payload;
+        return Payload.of(payload);
     }
 
     /** Polls until the store has nothing more for these handlers on this thread. */
@@ -131,7 +132,7 @@ public interface OriginalScenariosContract extends StoreFixture {
                 .command("ReadOther", context -> seenInside.set(context.load(calculator2, firstId)))
                 .build();
         new CommandHandler(store(), AggregateRegistry.of(calculator2, reading))
-                .command(actor, "ReadOther", new JsonObject());
+                .command(actor, "ReadOther", Payload.empty());
         Aggregate<Numbers.State> reloaded = new CommandHandler(store(), AggregateRegistry.of(calculator2))
                 .load(actor.tenant(), calculator2, firstId);
 
@@ -229,7 +230,7 @@ public interface OriginalScenariosContract extends StoreFixture {
                 command = "PressDigit";
                 payload.addProperty("digit", key);
             }
-            result = handler.command(actor, command, payload);
+            result = handler.command(actor, command, Payload.of(payload));
         }
         Calculator.State state = (Calculator.State) result.state();
         Calculator.State reloaded = (Calculator.State) new CommandHandler(store(), Examples.registry())
