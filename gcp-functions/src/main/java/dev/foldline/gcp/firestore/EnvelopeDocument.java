@@ -17,7 +17,8 @@ import java.util.Map;
  * version   the envelope's version
  * envelope  the EnvelopeCodec JSON (events, actor, idempotency key, command id...)
  * stamp     the server's timestamp of the commit (FieldValue.serverTimestamp()): the readAll order
- * snapshot  the aggregate's state after this envelope, when one was taken (optional)
+ * snapshot  Snapshot.stored(): the state after this envelope and the keys the aggregate remembers,
+ *           when a snapshot was taken (optional)
  * </pre>
  *
  * Indexed: {@code stamp} (single field) and {@code stream, version desc} (composite), see
@@ -44,7 +45,7 @@ final class EnvelopeDocument {
         fields.put(ENVELOPE, EnvelopeCodec.write(envelope));
         fields.put(STAMP, FieldValue.serverTimestamp());
         if (snapshot != null) {
-            fields.put(SNAPSHOT, snapshot.stateJson());
+            fields.put(SNAPSHOT, snapshot.stored());
         }
         return fields;
     }
@@ -55,7 +56,7 @@ final class EnvelopeDocument {
 
     static Snapshot snapshot(DocumentSnapshot document, long version) {
         String state = document.getString(SNAPSHOT);
-        return state == null ? null : new Snapshot(version, state);
+        return state == null ? null : Snapshot.fromStored(version, state);
     }
 
     /**

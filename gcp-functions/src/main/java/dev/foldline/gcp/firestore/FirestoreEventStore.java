@@ -33,7 +33,8 @@ import java.util.Optional;
  * <ul>
  *   <li>append = one {@code create()}: one commit, no transaction, no read. The snapshot rides on
  *       the envelope's document, so the two are atomic; a taken version fails with ALREADY_EXISTS,
- *       which is the conflict.</li>
+ *       which is the conflict, unless the document holds this same attempt (a resent write whose
+ *       first answer was lost), which is success.</li>
  *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
  *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
  *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
@@ -111,10 +112,19 @@ public final class FirestoreEventStore implements EventStore {
             return AppendResult.COMMITTED;
         } catch (RuntimeException e) {
             if (FirestoreCalls.is(e, StatusCode.Code.ALREADY_EXISTS)) {
-                return AppendResult.CONFLICT;
+                return sameAttemptHolds(document, envelope) ? AppendResult.COMMITTED : AppendResult.CONFLICT;
             }
             throw FirestoreCalls.tooLargeOr(e);
         }
+    }
+
+    /**
+     * Whether the version is held by this very attempt: its own create, committed although the
+     * first answer was lost and the client library sent it again. Read only on the conflict path.
+     */
+    private boolean sameAttemptHolds(DocumentReference document, Envelope envelope) {
+        DocumentSnapshot existing = calls.call("a conflict check", document::get);
+        return existing.exists() && envelope.sameAttempt(EnvelopeDocument.envelope(existing));
     }
 
     @Override
