@@ -1,7 +1,7 @@
 package dev.foldline.gcp;
 
 import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.cloud.NoCredentials;
+import com.google.auth.Credentials;
 import com.google.api.gax.grpc.InstantiatingGrpcChannelProvider;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -147,14 +148,48 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
         return FirestoreOptions.newBuilder()
                 .setProjectId(PROJECT)
                 .setHost(hostPort)
-                .setCredentialsProvider(FixedCredentialsProvider.create(NoCredentials.getInstance()))
+                // The emulator's owner token, and not NoCredentials: with those the client library
+                // builds its own channel and would bypass the interceptors.
+                .setCredentialsProvider(FixedCredentialsProvider.create(new OwnerToken()))
                 .setChannelProvider(InstantiatingGrpcChannelProvider.newBuilder()
                         .setEndpoint(hostPort)
-                        .setChannelConfigurator(ManagedChannelBuilder::usePlaintext)
+                        .setChannelConfigurator(FirestoreEmulator::plaintext)
                         .setInterceptorProvider(() -> List.of(interceptors))
                         .build())
                 .build()
                 .getService();
+    }
+
+    @SuppressWarnings("rawtypes") // gax's channel configurator is declared on the raw builder type
+    private static ManagedChannelBuilder plaintext(ManagedChannelBuilder builder) {
+        return builder.usePlaintext();
+    }
+
+    /** The emulator's administrator token, sent over the plaintext channel. */
+    private static final class OwnerToken extends Credentials {
+        @Override
+        public String getAuthenticationType() {
+            return "OAuth2";
+        }
+
+        @Override
+        public Map<String, List<String>> getRequestMetadata(URI uri) {
+            return Map.of("Authorization", List.of("Bearer owner"));
+        }
+
+        @Override
+        public boolean hasRequestMetadata() {
+            return true;
+        }
+
+        @Override
+        public boolean hasRequestMetadataOnly() {
+            return true;
+        }
+
+        @Override
+        public void refresh() {
+        }
     }
 
     /** Deletes every document of the test project. */
