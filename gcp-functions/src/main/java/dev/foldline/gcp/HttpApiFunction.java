@@ -1,0 +1,90 @@
+package dev.foldline.gcp;
+
+import com.google.cloud.functions.HttpFunction;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.http.HttpApi;
+import dev.foldline.http.HttpRequest;
+import dev.foldline.http.HttpResponse;
+import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.http.identity.JwtIdentity;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The HTTP API as a Cloud Function (2nd gen, Functions Framework). It only translates: the
+ * request becomes a core {@link HttpRequest} and the core {@link HttpApi} does routing, identity,
+ * parsing, the command and error mapping.
+ *
+ * <p>Identity ({@code FOLDLINE_GCP_IDENTITY}): {@code gateway} (the default) takes the claims API
+ * Gateway verified ({@link ApiGatewayIdentity}); {@code token} verifies an
+ * {@code Authorization: Bearer} ID token itself against the configured key (the core's JWT mode).
+ * Claim names come from {@code FOLDLINE_TENANT_CLAIM}, {@code FOLDLINE_ACTOR_CLAIM} and
+ * {@code FOLDLINE_ROLES_CLAIM}.
+ */
+public final class HttpApiFunction implements HttpFunction {
+
+    private final HttpApi api;
+
+    /** For Cloud Functions: the client and applications built once per instance, from the environment. */
+    public HttpApiFunction() {
+        this(GcpRuntime.fromEnvironment(System.getenv()));
+    }
+
+    public HttpApiFunction(GcpRuntime runtime) {
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry());
+        this.api = HttpApi.builder(commands, runtime.store(), identity(runtime))
+                .views(runtime.applications().views())
+                .build();
+    }
+
+    static IdentityResolver identity(GcpRuntime runtime) {
+        String mode = runtime.setting("FOLDLINE_GCP_IDENTITY", "gateway");
+        return switch (mode) {
+            case "gateway" -> new ApiGatewayIdentity(claims(runtime));
+            case "token" -> JwtIdentity.fromEnvironment(runtime.env()::get, Clock.systemUTC());
+            default -> throw new IllegalStateException("FOLDLINE_GCP_IDENTITY must be gateway or token, not " + mode);
+        };
+    }
+
+    static ClaimsMapper claims(GcpRuntime runtime) {
+        ClaimsMapper defaults = ClaimsMapper.defaults();
+        return new ClaimsMapper(
+                runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
+                runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
+                runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
+    }
+
+    @Override
+    public void service(com.google.cloud.functions.HttpRequest request, com.google.cloud.functions.HttpResponse response)
+            throws IOException {
+        HttpResponse answer = api.handle(toRequest(request, api.options().maxBodyBytes()));
+        response.setStatusCode(answer.status());
+        answer.headers().forEach((name, value) -> {
+            if (name.equalsIgnoreCase("Content-Type")) {
+                response.setContentType(value);
+            } else {
+                response.appendHeader(name, value);
+            }
+        });
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(answer.body().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The core request; at most one byte more than the limit is read, so the core can answer 413. */
+    static HttpRequest toRequest(com.google.cloud.functions.HttpRequest request, int maxBodyBytes) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(maxBodyBytes + 1);
+        }
+        return new HttpRequest(request.getMethod(), request.getPath(), headers, body, Map.of());
+    }
+}
