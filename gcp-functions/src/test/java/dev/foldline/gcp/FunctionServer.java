@@ -1,0 +1,79 @@
+package dev.foldline.gcp;
+
+import com.google.cloud.functions.CloudEventsFunction;
+import com.google.cloud.functions.HttpFunction;
+import com.google.cloud.functions.HttpRequest;
+import com.google.cloud.functions.HttpResponse;
+import com.google.cloud.functions.invoker.runner.Invoker;
+import io.cloudevents.CloudEvent;
+
+/**
+ * A function served over HTTP by the Functions Framework's own server ({@code java-function-invoker},
+ * in this JVM, on a free port), as Cloud Functions serves it. The framework builds the function
+ * from its class name with a no-argument constructor, so the served classes here take the runtime
+ * that the test set in {@link #runtime} before starting the server.
+ */
+public final class FunctionServer implements AutoCloseable {
+
+    /** The runtime the next function the framework builds will use. */
+    static volatile GcpRuntime runtime;
+
+    private final Invoker invoker;
+    private final int port;
+
+    private FunctionServer(Invoker invoker, int port) {
+        this.invoker = invoker;
+        this.port = port;
+    }
+
+    public static FunctionServer http(GcpRuntime runtime) {
+        return start(runtime, ServedHttpApi.class, "http");
+    }
+
+    public static FunctionServer firestoreTrigger(GcpRuntime runtime) {
+        return start(runtime, ServedTrigger.class, "cloudevent");
+    }
+
+    private static FunctionServer start(GcpRuntime functionRuntime, Class<?> target, String signature) {
+        runtime = functionRuntime;
+        int port = FirestoreEmulator.freePort();
+        Invoker invoker = new Invoker(port, target.getName(), signature, FunctionServer.class.getClassLoader());
+        try {
+            invoker.startTestServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("the functions framework did not start " + target.getSimpleName(), e);
+        }
+        return new FunctionServer(invoker, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String hostPort() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        invoker.stopServer();
+    }
+
+    public static final class ServedHttpApi implements HttpFunction {
+        private final HttpApiFunction function = new HttpApiFunction(runtime);
+
+        @Override
+        public void service(HttpRequest request, HttpResponse response) throws Exception {
+            function.service(request, response);
+        }
+    }
+
+    public static final class ServedTrigger implements CloudEventsFunction {
+        private final FirestoreTriggerFunction function = new FirestoreTriggerFunction(runtime);
+
+        @Override
+        public void accept(CloudEvent event) throws Exception {
+            function.accept(event);
+        }
+    }
+}
