@@ -27,16 +27,16 @@ public final class FunctionServer implements AutoCloseable {
     }
 
     public static FunctionServer http(GcpRuntime runtime) {
-        return start(runtime, ServedHttpApi.class, "http");
+        return start(runtime, ServedHttpApi.class, "http", FirestoreEmulator.freePort());
     }
 
-    public static FunctionServer firestoreTrigger(GcpRuntime runtime) {
-        return start(runtime, ServedTrigger.class, "cloudevent");
+    /** The trigger function on the given port (the emulator is told the port before it starts). */
+    public static FunctionServer firestoreTrigger(GcpRuntime runtime, int port) {
+        return start(runtime, ServedTrigger.class, "cloudevent", port);
     }
 
-    private static FunctionServer start(GcpRuntime functionRuntime, Class<?> target, String signature) {
+    private static FunctionServer start(GcpRuntime functionRuntime, Class<?> target, String signature, int port) {
         runtime = functionRuntime;
-        int port = FirestoreEmulator.freePort();
         Invoker invoker = new Invoker(port, target.getName(), signature, FunctionServer.class.getClassLoader());
         try {
             invoker.startTestServer();

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FirestoreEmulator.class)
 class HttpApiFunctionTest {
 
+    /** Claim names as a deployment might set them; {@link #userinfo} uses them. */
+    static final Map<String, String> CLAIM_SETTINGS = Map.of("FOLDLINE_TENANT_CLAIM", "org", "FOLDLINE_ROLES_CLAIM", "groups");
+
     private static final HttpClient http = HttpClient.newHttpClient();
     private static FunctionServer server;
 
@@ -33,7 +36,7 @@ class HttpApiFunctionTest {
     static void serve() {
         FirestoreEventStore store = new FirestoreEventStore(FirestoreEmulator.sharedClient(), FirestoreStoreOptions.defaults());
         server = FunctionServer.http(GcpRuntime.of(store, List.of(new TestApplication(List.of())),
-                Map.of("FOLDLINE_TENANT_CLAIM", "org", "FOLDLINE_ROLES_CLAIM", "groups")));
+                CLAIM_SETTINGS));
     }
 
     @AfterAll
