@@ -7,6 +7,7 @@ import dev.foldline.aws.dynamodb.DynamoDbClients;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.store.EventStore;
+import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,11 @@ public record AwsRuntime(EventStore store, Applications applications, Map<String
      */
     public String projectionScope() {
         return setting("FOLDLINE_PROJECTION_SCOPE", StreamFunction.DEFAULT_SCOPE);
+    }
+
+    /** What commands, loads, commits and handler calls report to ({@code FOLDLINE_TRACE=on} logs them). */
+    public Tracer tracer() {
+        return Tracer.fromSetting(env.get("FOLDLINE_TRACE"));
     }
 
     public String setting(String name, String fallback) {

@@ -47,7 +47,8 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                 runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
                 runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
                 runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
-        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry());
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()));
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                 .views(runtime.applications().views())
                 .build();
@@ -92,7 +93,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                     ? Base64.getDecoder().decode(event.getBody())
                     : event.getBody().getBytes(StandardCharsets.UTF_8);
         }
-        return new HttpRequest(method, path, event.getHeaders(), body, verifiedClaims(event));
+        return new HttpRequest(method, path, event.getRawQueryString(), event.getHeaders(), body, verifiedClaims(event));
     }
 
     private static Map<String, String> verifiedClaims(APIGatewayV2HTTPEvent event) {

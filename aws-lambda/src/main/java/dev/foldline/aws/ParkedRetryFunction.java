@@ -27,7 +27,7 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
 
     public ParkedRetryFunction(AwsRuntime runtime) {
         this.runtime = runtime;
-        this.projector = new Projector(runtime.store());
+        this.projector = new Projector(runtime.store(), Projector.DEFAULT_ATTEMPTS, runtime.tracer());
         this.scope = runtime.projectionScope();
     }
 

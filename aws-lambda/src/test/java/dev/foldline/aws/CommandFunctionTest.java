@@ -18,7 +18,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The command function on real API Gateway HTTP API (payload 2.0) events, against DynamoDB Local. */
+/**
+ * The command function on real API Gateway HTTP API (payload 2.0) events, against DynamoDB Local:
+ * what is particular to the platform (the payload shapes, claim names, base64 bodies, stages). The
+ * HTTP contract itself is {@link CommandFunctionHttpContractTest}.
+ */
 @ExtendWith(LocalDynamoDb.class)
 class CommandFunctionTest {
 
@@ -90,51 +94,5 @@ class CommandFunctionTest {
         APIGatewayV2HTTPResponse response = function(Map.of()).handleRequest(event("http-base64-stage-cognito.json"), null);
 
         assertThat(response.getStatusCode()).isEqualTo(401);
-    }
-
-    @Test
-    void errors_are_mapped_by_the_core() {
-        CommandFunction function = function(Map.of());
-        APIGatewayV2HTTPEvent unknown = event("http-add-numbers.json");
-        unknown.setRawPath("/commands/Nope");
-        APIGatewayV2HTTPEvent invalid = event("http-add-numbers.json");
-        invalid.setBody("{\"aggregateId\":\"calc-x\",\"number1\":\"one\",\"number2\":2}");
-        invalid.getHeaders().remove("idempotency-key");
-        APIGatewayV2HTTPEvent tooLarge = event("http-add-numbers.json");
-        tooLarge.setBody("{\"pad\":\"" + "x".repeat(300 * 1024) + "\"}");
-        APIGatewayV2HTTPEvent wrongMethod = event("http-get-aggregate.json");
-        wrongMethod.getRequestContext().getHttp().setMethod("DELETE");
-
-        assertThat(function.handleRequest(unknown, null).getStatusCode()).isEqualTo(404);
-        APIGatewayV2HTTPResponse bad = function.handleRequest(invalid, null);
-        assertThat(bad.getStatusCode()).isEqualTo(400);
-        assertThat(body(bad).get("argument").getAsString()).isEqualTo("number1");
-        assertThat(function.handleRequest(tooLarge, null).getStatusCode()).isEqualTo(413);
-        assertThat(function.handleRequest(wrongMethod, null).getStatusCode()).isEqualTo(405);
-    }
-
-    @Test
-    void a_stale_expected_version_is_a_409() {
-        CommandFunction function = function(Map.of());
-        APIGatewayV2HTTPEvent first = event("http-add-numbers.json");
-        first.setBody("{\"aggregateId\":\"calc-409\",\"number1\":1,\"number2\":1}");
-        first.getHeaders().remove("idempotency-key");
-        function.handleRequest(first, null);
-        function.handleRequest(first, null);
-        APIGatewayV2HTTPEvent stale = event("http-add-numbers.json");
-        stale.setBody("{\"aggregateId\":\"calc-409\",\"expectedVersion\":0,\"number1\":1,\"number2\":1}");
-        stale.getHeaders().remove("idempotency-key");
-
-        assertThat(function.handleRequest(stale, null).getStatusCode()).isEqualTo(409);
-    }
-
-    @Test
-    void health_needs_no_identity() {
-        APIGatewayV2HTTPEvent health = event("http-no-claims.json");
-        health.setRawPath("/health");
-        health.getRequestContext().getHttp().setMethod("GET");
-        health.setBody(null);
-
-        assertThat(function(Map.of()).handleRequest(health, null).getStatusCode()).isEqualTo(200);
     }
 }

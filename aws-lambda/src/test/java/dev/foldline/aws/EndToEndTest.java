@@ -13,7 +13,6 @@ import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.aws.examples.ExamplesApplication;
 import dev.foldline.json.Json;
 import dev.foldline.store.EventStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -66,8 +64,8 @@ class EndToEndTest {
             assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
         }
 
-        StreamReader reader = new StreamReader(table);
-        List<Record> records = reader.readAll();
+        TableStream reader = new TableStream(client, streams, table);
+        List<Record> records = reader.readNew();
         assertThat(records).hasSize(6).allSatisfy(r -> assertThat(r.eventNameAsString()).isEqualTo("INSERT"));
 
         // The handler fails on b1@1, the 4th record: the batch reports exactly that record.
@@ -86,7 +84,7 @@ class EndToEndTest {
         assertThat(recorder.applied).containsExactly("a1@0", "a1@1", "a1@2", "b1@0", "c1@0", "b1@1");
 
         // The projector's own checkpoint writes reach the stream too; the function ignores them.
-        List<Record> checkpointWrites = reader.readAll();
+        List<Record> checkpointWrites = reader.readNew();
         assertThat(checkpointWrites).isNotEmpty();
         StreamsEventResponse third = projections.handleRequest(StreamRecords.event(checkpointWrites, reader.arn()), null);
         assertThat(third.getBatchItemFailures()).isEmpty();
@@ -109,11 +107,11 @@ class EndToEndTest {
         AwsRuntime runtime = AwsRuntime.of(store, List.of(recorder), Map.of("FOLDLINE_PROJECTION_SCOPE", "gaps"));
         CommandFunction commands = new CommandFunction(runtime);
         StreamFunction projections = new StreamFunction(runtime);
-        StreamReader reader = new StreamReader(table);
+        TableStream reader = new TableStream(client, streams, table);
         for (String id : new String[] {"g1", "g1", "h1", "g1"}) {
             assertThat(commands.handleRequest(add(id, "1", "1"), null).getStatusCode()).isEqualTo(200);
         }
-        List<Record> records = reader.readAll();
+        List<Record> records = reader.readNew();
         assertThat(records).hasSize(4);
 
         // The batch lost g1@0 and g1@1 (say, to another shard); the projector reads them from the
@@ -136,42 +134,5 @@ class EndToEndTest {
         event.getHeaders().remove("idempotency-key");
         event.setBody("{\"aggregateId\":\"" + id + "\",\"number1\":" + n1 + ",\"number2\":" + n2 + "}");
         return event;
-    }
-
-    /** Reads the table's stream through the Streams API, remembering where it stopped per shard. */
-    private static final class StreamReader {
-        private final String arn;
-        private final Map<String, String> iterators = new java.util.LinkedHashMap<>();
-
-        StreamReader(String table) {
-            this.arn = client.describeTable(b -> b.tableName(table)).table().latestStreamArn();
-        }
-
-        String arn() {
-            return arn;
-        }
-
-        /** Everything on the stream since the last call (from the start on the first). */
-        List<Record> readAll() {
-            List<Record> records = new ArrayList<>();
-            var shards = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards();
-            for (var shard : shards) {
-                String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
-                        .streamArn(arn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
-                while (iterator != null) {
-                    String current = iterator;
-                    var result = streams.getRecords(b -> b.shardIterator(current));
-                    records.addAll(result.records());
-                    iterator = result.nextShardIterator();
-                    if (iterator != null) {
-                        iterators.put(shard.shardId(), iterator);
-                    }
-                    if (result.records().isEmpty()) {
-                        break;
-                    }
-                }
-            }
-            return records;
-        }
     }
 }

@@ -85,6 +85,6 @@ public final class HttpApiFunction implements HttpFunction {
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes(maxBodyBytes + 1);
         }
-        return new HttpRequest(request.getMethod(), request.getPath(), headers, body, Map.of());
+        return new HttpRequest(request.getMethod(), request.getPath(), request.getQuery().orElse(""), headers, body);
     }
 }

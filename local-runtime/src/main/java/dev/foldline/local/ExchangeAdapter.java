@@ -41,7 +41,7 @@ final class ExchangeAdapter implements HttpHandler {
             }
             try {
                 HttpRequest request = new HttpRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                        headers(exchange.getRequestHeaders()),
+                        exchange.getRequestURI().getRawQuery(), headers(exchange.getRequestHeaders()),
                         readAtMost(exchange.getRequestBody(), api.options().maxBodyBytes() + 1L));
                 send(exchange, api.handle(request));
             } finally {

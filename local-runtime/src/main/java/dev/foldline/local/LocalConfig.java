@@ -4,6 +4,7 @@ import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.http.identity.JwtIdentity;
+import dev.foldline.trace.Tracer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -19,15 +20,17 @@ import java.util.Objects;
  * @param host     the address to bind; only loopback unless identity comes from verified JWTs
  * @param port     0 picks a free port
  * @param examples whether the example application ({@code numbers}, {@code calculator}, the counter) is registered
+ * @param tracer   what commands and handler calls report to ({@code FOLDLINE_TRACE=on} logs them)
  */
 public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
-                          String identityDescription, boolean examples) {
+                          String identityDescription, boolean examples, Tracer tracer) {
 
     public LocalConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(tracer, "tracer");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535");
         }
@@ -53,11 +56,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         boolean examples = !env.getOrDefault("FOLDLINE_EXAMPLES", "on").trim().equalsIgnoreCase("off");
         return new LocalConfig(host, port, dataDir, http, identity,
                 mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
-                examples);
-    }
-
-    public LocalConfig withPort(int newPort) {
-        return new LocalConfig(host, newPort, dataDir, http, identity, identityDescription, examples);
+                examples, Tracer.fromSetting(env.get("FOLDLINE_TRACE")));
     }
 
     private static boolean isLoopback(String host) {

@@ -36,9 +36,9 @@ final class LocalProjections implements CommitListener {
      * Progress is kept in memory, like the handlers' state, which is rebuilt by replay at startup:
      * a durable checkpoint would claim envelopes the fresh handlers never saw.
      */
-    LocalProjections(EventStore durable, List<EventHandler> handlers) {
+    LocalProjections(EventStore durable, List<EventHandler> handlers, Tracer tracer) {
         this.store = durable;
-        this.projector = new Projector(durable, new MemoryCheckpointStore(), 3, Tracer.NOOP);
+        this.projector = new Projector(durable, new MemoryCheckpointStore(), Projector.DEFAULT_ATTEMPTS, tracer);
         this.handlers = List.copyOf(handlers);
     }
 

@@ -84,11 +84,12 @@ public final class LocalRuntime implements AutoCloseable {
         Applications applications = discover(config.examples());
         SqliteEventStore store = SqliteEventStore.openIn(config.dataDir());
         try {
-            LocalProjections projections = new LocalProjections(store, applications.handlers());
+            LocalProjections projections = new LocalProjections(store, applications.handlers(), config.tracer());
             int replayed = projections.replay(store.tenants());
             LOG.log(Level.INFO, "replayed " + replayed + " envelopes into " + applications.handlers().size() + " handlers");
 
-            CommandHandler commands = new CommandHandler(store, applications.registry());
+            CommandHandler commands = new CommandHandler(store, applications.registry(),
+                    CommandHandler.Options.defaults().withTracer(config.tracer()));
             HttpApi api = HttpApi.builder(commands, store, config.identity())
                     .commandRunner(new PerAggregateQueue(commands))
                     .options(config.http())

@@ -17,7 +17,7 @@ import java.util.List;
 /** A JDK HttpClient speaking to a running runtime as one identity (dev headers by default). */
 final class ApiClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();

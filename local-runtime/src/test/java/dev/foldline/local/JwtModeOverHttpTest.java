@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foldline.http.HttpOptions;
+import dev.foldline.http.contract.ContractApplication;
 import dev.foldline.http.Tokens;
 import dev.foldline.http.identity.JwtIdentity;
 import java.nio.file.Path;
@@ -80,8 +81,9 @@ class JwtModeOverHttpTest {
     @Test
     void roles_come_from_the_configured_claim() {
         String open = "{\"aggregateId\":\"v1\"}";
-        assertThat(bearer(token("acme", "[\"manager\"]", 600)).command("OpenVault", open).status()).isEqualTo(403);
-        assertThat(bearer(token("acme", "[\"admin\"]", 600)).command("OpenVault", open).status()).isEqualTo(200);
+        String command = ContractApplication.OPEN_SAFE;
+        assertThat(bearer(token("acme", "[\"manager\"]", 600)).command(command, open).status()).isEqualTo(403);
+        assertThat(bearer(token("acme", "[\"admin\"]", 600)).command(command, open).status()).isEqualTo(200);
     }
 
     @Test

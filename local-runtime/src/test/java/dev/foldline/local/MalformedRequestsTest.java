@@ -2,6 +2,7 @@ package dev.foldline.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foldline.http.contract.ContractApplication;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class MalformedRequestsTest {
     @Test
     void a_stream_of_malformed_command_bodies_never_gets_a_5xx() {
         List<String> failures = new ArrayList<>();
-        for (String command : List.of("AddNumbers", "PressDigit", "PressOperator", "PressEquals", "OpenVault")) {
+        for (String command : List.of("AddNumbers", "PressDigit", "PressOperator", "PressEquals", ContractApplication.OPEN_SAFE)) {
             for (String body : BAD_BODIES) {
                 check(server.api().command(command, body), command + " " + abbreviate(body), failures);
             }

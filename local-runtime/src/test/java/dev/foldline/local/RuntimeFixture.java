@@ -3,6 +3,7 @@ package dev.foldline.local;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.trace.Tracer;
 import java.nio.file.Path;
 
 /** Starts real runtimes on free ports (never a fixed one) over a test's data folder. */
@@ -16,7 +17,7 @@ final class RuntimeFixture {
     }
 
     static LocalConfig config(Path dataDir, IdentityResolver identity, HttpOptions http) {
-        return new LocalConfig("127.0.0.1", 0, dataDir, http, identity, "test identity", true);
+        return new LocalConfig("127.0.0.1", 0, dataDir, http, identity, "test identity", true, Tracer.NOOP);
     }
 
     static LocalRuntime start(Path dataDir) {

@@ -3,14 +3,13 @@ package dev.foldline.local;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.Application;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A test application registered through ServiceLoader next to the examples: a command only admins
- * may run (403 otherwise), a command with a bug in it (500), and a command that holds until the
- * test lets it go (to have a request in flight at a chosen moment).
+ * A test application registered through ServiceLoader next to the examples and the HTTP contract's
+ * application: a command that holds until the test lets it go (to have a request in flight at a
+ * chosen moment).
  */
 public final class VaultApplication implements Application {
 
@@ -24,10 +23,6 @@ public final class VaultApplication implements Application {
     @Override
     public List<AggregateType<?>> aggregates() {
         return List.of(AggregateType.named("vault", Vault.class, () -> new Vault(false))
-                .command("OpenVault", Set.of("admin"), context -> context.push("VaultOpened"))
-                .command("BreakVault", context -> {
-                    throw new IllegalStateException("internal detail that must not leak");
-                })
                 .command("HoldVault", context -> {
                     entered.countDown();
                     try {

@@ -44,10 +44,6 @@ public final class AggregateType<S> {
         return name;
     }
 
-    public Class<S> stateClass() {
-        return stateClass;
-    }
-
     public S initialState() {
         return initialState.get();
     }
@@ -58,10 +54,6 @@ public final class AggregateType<S> {
 
     public SnapshotPolicy snapshotPolicy() {
         return snapshotPolicy;
-    }
-
-    public boolean handlesEvent(String eventName) {
-        return appliers.containsKey(eventName);
     }
 
     /** Folds an event; an event with no applier is a modelling error, reported as {@link NotImplemented}. */

@@ -1,22 +1,27 @@
 package dev.foldline.errors;
 
+import java.time.Duration;
+
 /**
- * The store stayed overloaded or contended through the retries (Firestore RESOURCE_EXHAUSTED or
- * ABORTED, Cosmos 429): nothing was written, and the client may retry after the given seconds.
+ * The store refused the request for now (a cloud database throttling, after its client's own
+ * retries); nothing was written and the client may retry after {@link #retryAfter()}.
  */
 public final class Unavailable extends FoldlineException {
 
-    private final int retryAfterSeconds;
+    private final Duration retryAfter;
 
-    public Unavailable(String message, int retryAfterSeconds) {
+    public Unavailable(String message, Duration retryAfter) {
         super(ErrorKind.UNAVAILABLE, message, null);
-        if (retryAfterSeconds < 1) {
-            throw new IllegalArgumentException("Retry-After is at least one second");
-        }
-        this.retryAfterSeconds = retryAfterSeconds;
+        this.retryAfter = retryAfter.isNegative() ? Duration.ZERO : retryAfter;
     }
 
-    public int retryAfterSeconds() {
-        return retryAfterSeconds;
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** The value of an HTTP {@code Retry-After} header: whole seconds, at least 1. */
+    public String retryAfterHeader() {
+        long millis = retryAfter.toMillis();
+        return Long.toString(Math.max(1, (millis + 999) / 1000));
     }
 }

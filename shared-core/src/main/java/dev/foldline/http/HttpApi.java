@@ -38,19 +38,30 @@ import java.util.function.Supplier;
  * <pre>
  * POST /commands/{command}                  run a command             200, ETag: "version"
  * GET  /aggregates/{type}/{id}              the aggregate's state     200, ETag: "version"
- * GET  /aggregates/{type}/{id}/envelopes    its envelopes in order    200
+ * GET  /aggregates/{type}/{id}/envelopes    its envelopes in order    200, a page: ?after=version&amp;limit=n
  * GET  /projections/{name}                  a projection view         200
  * GET  /health                              liveness                  200
  * </pre>
+ *
+ * <p>Aggregate ids and type names in a path are at most {@link StreamId#MAX_NAME_LENGTH} characters
+ * (a longer one is a 400 naming {@code aggregateId} or {@code type}), as in a command's body.
  */
 public final class HttpApi {
 
     public static final String IDEMPOTENCY_KEY = CommandHandler.IDEMPOTENCY_KEY;
     /** Set on the answer to a retry that was given the original request's result. */
     public static final String REPLAYED = "Idempotent-Replayed";
+    /** The envelopes route's page size: the default, and the most one page holds. */
+    public static final int MAX_ENVELOPES_PER_PAGE = 1_000;
+    /** The envelopes route's query parameter: the version after which the page starts (-1, the default, for the first). */
+    public static final String AFTER = "after";
+    /** The envelopes route's query parameter: how many envelopes a page holds at most. */
+    public static final String LIMIT = "limit";
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+    /** Far beyond any stream's length, and small enough that a page's bounds cannot overflow. */
+    private static final long LARGEST_AFTER = Long.MAX_VALUE / 2;
 
     private final CommandHandler commands;
     private final EventStore store;
@@ -109,7 +120,7 @@ public final class HttpApi {
             return only("GET", method, () -> aggregate(identity.resolve(request), path.get(1), path.get(2)));
         }
         if (path.size() == 4 && path.get(0).equals("aggregates") && path.get(3).equals("envelopes")) {
-            return only("GET", method, () -> envelopes(identity.resolve(request), path.get(1), path.get(2)));
+            return only("GET", method, () -> envelopes(request, identity.resolve(request), path.get(1), path.get(2)));
         }
         if (path.size() == 2 && path.get(0).equals("projections")) {
             return only("GET", method, () -> projection(identity.resolve(request), path.get(1)));
@@ -161,6 +172,7 @@ public final class HttpApi {
     }
 
     private HttpResponse aggregate(Actor actor, String typeName, String id) {
+        requireNameLengths(typeName, id);
         Aggregate<?> aggregate = commands.load(actor.tenant(), typeName, id);
         // Another tenant's aggregate is, for this caller, a stream with no envelopes: the same 404.
         if (aggregate.version() < 0) {
@@ -169,19 +181,49 @@ public final class HttpApi {
         return HttpResponse.json(200, Json.write(aggregateJson(aggregate)), etag(aggregate.version()));
     }
 
-    private HttpResponse envelopes(Actor actor, String typeName, String id) {
+    /**
+     * One page of the stream's envelopes: those after version {@code after}, at most {@code limit}.
+     * Versions in a stream are contiguous, so a page is one bounded read, of one envelope more than
+     * the page holds to learn whether more remain; then {@code next} is the path and query of the
+     * next page.
+     */
+    private HttpResponse envelopes(HttpRequest request, Actor actor, String typeName, String id) {
+        requireNameLengths(typeName, id);
         AggregateType<?> type = commands.registry().byName(typeName);
-        List<Envelope> envelopes = store.read(new StreamId(actor.tenant(), type.name(), id), 0, Long.MAX_VALUE);
-        if (envelopes.isEmpty()) {
+        QueryParameters query = QueryParameters.of(request.query());
+        int limit = (int) query.integer(LIMIT, MAX_ENVELOPES_PER_PAGE, 1, MAX_ENVELOPES_PER_PAGE);
+        long after = query.integer(AFTER, -1, -1, LARGEST_AFTER);
+        StreamId stream = new StreamId(actor.tenant(), type.name(), id);
+        List<Envelope> read = store.read(stream, after + 1, after + 1 + limit);
+        List<Envelope> page = read.subList(0, Math.min(limit, read.size()));
+        // An empty page past the end of a stream that exists is an answer (nothing new); no stream is a 404.
+        if (page.isEmpty() && (after < 0 || store.read(stream, 0, 0).isEmpty())) {
             throw new NotFound("aggregateId", "no " + typeName + " " + id);
         }
         JsonArray ledger = new JsonArray();
-        envelopes.forEach(envelope -> ledger.add(EnvelopeCodec.toJson(envelope)));
+        page.forEach(envelope -> ledger.add(EnvelopeCodec.toJson(envelope)));
         JsonObject body = new JsonObject();
         body.addProperty("aggregateId", id);
-        body.addProperty("version", envelopes.get(envelopes.size() - 1).version());
+        if (!page.isEmpty()) {
+            body.addProperty("version", page.get(page.size() - 1).version());
+        }
         body.add("envelopes", ledger);
+        if (read.size() > limit) {
+            long last = page.get(page.size() - 1).version();
+            body.addProperty("next", request.path() + "?" + AFTER + "=" + last + "&" + LIMIT + "=" + limit);
+        }
         return HttpResponse.json(200, Json.write(body), Map.of());
+    }
+
+    /** Ids and type names in a path obey the same length limit as an id in a command's body. */
+    private static void requireNameLengths(String typeName, String id) {
+        if (typeName.length() > StreamId.MAX_NAME_LENGTH) {
+            throw new InvalidArgument("type", "type must be at most " + StreamId.MAX_NAME_LENGTH + " characters");
+        }
+        if (id.length() > StreamId.MAX_NAME_LENGTH) {
+            throw new InvalidArgument(CommandHandler.AGGREGATE_ID,
+                    "aggregateId must be at most " + StreamId.MAX_NAME_LENGTH + " characters");
+        }
     }
 
     private HttpResponse projection(Actor actor, String name) {

@@ -20,18 +20,15 @@ public final class Problems {
     }
 
     public static HttpResponse of(FoldlineException error) {
-        return of(error, Map.of());
+        return error instanceof Unavailable unavailable
+                ? of(error, Map.of("Retry-After", unavailable.retryAfterHeader()))
+                : of(error, Map.of());
     }
 
     public static HttpResponse of(FoldlineException error, Map<String, String> extraHeaders) {
         ErrorKind kind = error.kind();
         JsonObject body = body(kind.slug(), kind.title(), kind.httpStatus(), error.getMessage());
         error.argument().ifPresent(argument -> body.addProperty("argument", argument));
-        if (error instanceof Unavailable unavailable) {
-            Map<String, String> headers = new java.util.LinkedHashMap<>(extraHeaders);
-            headers.put("Retry-After", Integer.toString(unavailable.retryAfterSeconds()));
-            return response(kind.httpStatus(), body, headers);
-        }
         return response(kind.httpStatus(), body, extraHeaders);
     }
 

@@ -4,9 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.foldline.errors.InvalidArgument;
-import dev.foldline.errors.MissingArgument;
 import java.math.BigDecimal;
-import java.util.Optional;
 
 /**
  * An immutable JSON object: a command's input or an event's data. Typed accessors name the
@@ -85,18 +83,6 @@ public final class Payload {
             throw new InvalidArgument(name, name + " must be a string");
         }
         return element.getAsString();
-    }
-
-    public Optional<String> optionalString(String name) {
-        return has(name) ? Optional.of(requireString(name)) : Optional.empty();
-    }
-
-    /** Like {@link #requireString} but reports absence as a missing argument. */
-    public String requirePresentString(String name) {
-        if (!has(name)) {
-            throw new MissingArgument(name);
-        }
-        return requireString(name);
     }
 
     /** Maps the whole payload onto a type (a record or a class) with the JSON library. */

@@ -30,13 +30,16 @@ import java.util.stream.Collectors;
  */
 public final class Projector {
 
+    /** How often a failing envelope is tried within one pass before it is parked, unless told otherwise. */
+    public static final int DEFAULT_ATTEMPTS = 3;
+
     private final EventStore store;
     private final ProjectionCheckpoints checkpoints;
     private final int attempts;
     private final Tracer tracer;
 
     public Projector(EventStore store) {
-        this(store, 3, Tracer.NOOP);
+        this(store, DEFAULT_ATTEMPTS, Tracer.NOOP);
     }
 
     /** @param attempts how often a failing envelope is tried within one pass before it is parked */

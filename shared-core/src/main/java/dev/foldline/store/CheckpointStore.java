@@ -1,6 +1,5 @@
 package dev.foldline.store;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,8 +31,4 @@ public interface CheckpointStore {
 
     /** Every key of the tenant starting with the prefix, with its checkpoint, in key order. */
     Map<String, Checkpoint> list(String tenant, String keyPrefix);
-
-    default List<String> keys(String tenant, String keyPrefix) {
-        return List.copyOf(list(tenant, keyPrefix).keySet());
-    }
 }

@@ -1,5 +1,7 @@
 package dev.foldline.trace;
 
+import java.util.Locale;
+
 /**
  * Observes what the framework does: one call per command, load, commit, poll and handled
  * envelope. Implementations must be cheap and must not throw.
@@ -8,6 +10,19 @@ package dev.foldline.trace;
 public interface Tracer {
 
     Tracer NOOP = span -> { };
+
+    /**
+     * The tracer a runtime installs for its {@code FOLDLINE_TRACE} setting: {@code on} logs every
+     * span ({@link LoggingTracer}), {@code off} or unset traces nothing.
+     */
+    static Tracer fromSetting(String value) {
+        String setting = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (setting) {
+            case "", "off" -> NOOP;
+            case "on" -> new LoggingTracer();
+            default -> throw new IllegalArgumentException("FOLDLINE_TRACE must be on or off, not " + value);
+        };
+    }
 
     void trace(Span span);
 

@@ -2,6 +2,7 @@ package dev.foldline.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import dev.foldline.aggregate.AggregateRegistry;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.ProjectionView;
@@ -14,7 +15,9 @@ import dev.foldline.http.identity.JwtKey;
 import dev.foldline.http.identity.JwtVerifier;
 import dev.foldline.json.Json;
 import dev.foldline.model.Envelope;
+import dev.foldline.model.StreamId;
 import dev.foldline.store.MemoryEventStore;
+import dev.foldline.store.contract.Envelopes;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +58,36 @@ class HttpApiTest {
         assertThat(response.headers()).containsEntry("ETag", "\"0\"").containsEntry("Content-Type", "application/json");
         assertThat(committed).hasSize(1);
         assertThat(committed.get(0).stream().aggregateId()).isEqualTo("a");
+    }
+
+    @Test
+    void a_retry_with_its_idempotency_key_is_answered_from_the_first_request_and_not_committed_again() {
+        Map<String, String> keyed = with(JSON, "Idempotency-Key", "req-1");
+        String body = "{\"number1\":1,\"number2\":2}";
+        HttpResponse first = api.handle(HttpRequest.post("/commands/AddNumbers", keyed, body));
+
+        HttpResponse retry = api.handle(HttpRequest.post("/commands/AddNumbers", keyed, body));
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.headers()).containsEntry("Idempotent-Replayed", "true").containsEntry("ETag", "\"0\"");
+        assertThat(first.headers()).doesNotContainKey("Idempotent-Replayed");
+        assertThat(Json.parseObject(retry.body())).isEqualTo(Json.parseObject(first.body()));
+        assertThat(committed).hasSize(1);
+    }
+
+    @Test
+    void an_idempotency_key_reused_for_another_payload_is_a_422_naming_the_key() {
+        Map<String, String> keyed = with(JSON, "Idempotency-Key", "req-2");
+        api.handle(HttpRequest.post("/commands/AddNumbers", keyed, "{\"aggregateId\":\"k\",\"number1\":1,\"number2\":2}"));
+
+        HttpResponse reused = api.handle(HttpRequest.post("/commands/AddNumbers", keyed,
+                "{\"aggregateId\":\"k\",\"number1\":1,\"number2\":3}"));
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.headers()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(Json.parseObject(reused.body()).get("argument").getAsString()).isEqualTo("Idempotency-Key");
+        assertThat(reused.body()).contains("req-2");
+        assertThat(committed).hasSize(1);
     }
 
     @Test
@@ -169,5 +202,35 @@ class HttpApiTest {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(Json.parseObject(response.body()).get("state").getAsString()).isEqualTo("Infinity");
+    }
+
+    @Test
+    void the_envelopes_route_pages_by_1000_when_no_limit_is_given() {
+        StreamId stream = new StreamId("tenant1", "numbers", "long");
+        for (long version = 0; version <= HttpApi.MAX_ENVELOPES_PER_PAGE; version++) {
+            store.append(Envelopes.envelope(stream, version), null);
+        }
+
+        JsonObject first = Json.parseObject(api.handle(HttpRequest.get("/aggregates/numbers/long/envelopes", IDENTITY)).body());
+        JsonObject last = Json.parseObject(api.handle(HttpRequest.get(first.get("next").getAsString(), IDENTITY)).body());
+
+        assertThat(first.getAsJsonArray("envelopes")).hasSize(1_000);
+        assertThat(first.get("version").getAsLong()).isEqualTo(999);
+        assertThat(first.get("next").getAsString()).isEqualTo("/aggregates/numbers/long/envelopes?after=999&limit=1000");
+        assertThat(last.getAsJsonArray("envelopes")).hasSize(1);
+        assertThat(last.get("version").getAsLong()).isEqualTo(1_000);
+        assertThat(last.has("next")).isFalse();
+    }
+
+    @Test
+    void query_parameters_are_percent_decoded_and_an_invalid_encoding_is_a_400() {
+        api.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{\"aggregateId\":\"q\",\"number1\":1,\"number2\":2}"));
+        api.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{\"aggregateId\":\"q\",\"number1\":1,\"number2\":2}"));
+
+        HttpResponse encoded = api.handle(HttpRequest.get("/aggregates/numbers/q/envelopes?lim%69t=%31&other", IDENTITY));
+
+        assertThat(encoded.status()).isEqualTo(200);
+        assertThat(Json.parseObject(encoded.body()).getAsJsonArray("envelopes")).hasSize(1);
+        assertThat(api.handle(HttpRequest.get("/aggregates/numbers/q/envelopes?limit=%zz", IDENTITY)).status()).isEqualTo(400);
     }
 }

@@ -1,5 +1,7 @@
 package dev.foldline.aws.dynamodb;
 
+import static dev.foldline.aws.dynamodb.ConditionalWrite.conditionally;
+
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import java.util.LinkedHashMap;
@@ -42,7 +44,7 @@ final class DynamoDbCheckpointStore implements CheckpointStore {
         item.setKind(StoreItem.KIND_CHECKPOINT);
         item.setValue(value);
         item.setRevision(expectedRevision + 1);
-        return DynamoDbEventStore.conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoreItem.class)
+        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoreItem.class)
                 .item(item)
                 .conditionExpression(expectedRevision == Checkpoint.ABSENT
                         ? Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")").build()
@@ -52,7 +54,7 @@ final class DynamoDbCheckpointStore implements CheckpointStore {
 
     @Override
     public boolean delete(String tenant, String key, long expectedRevision) {
-        return DynamoDbEventStore.conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
+        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
                 .key(key(tenant, key))
                 .conditionExpression(atRevision(expectedRevision))
                 .build()));

@@ -1,5 +1,7 @@
 package dev.foldline.aws.dynamodb;
 
+import static dev.foldline.aws.dynamodb.ConditionalWrite.conditionally;
+
 import dev.foldline.errors.TooLarge;
 import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.model.Envelope;
@@ -10,11 +12,11 @@ import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.support.CommitOrderReads;
+import dev.foldline.store.support.ReadPosition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,11 +30,8 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The event store on one DynamoDB table (see {@link StoreItem} for the item layout).
@@ -43,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *   <li>load = one strongly consistent Query on the stream's partition, newest first, that stops at
  *       the newest snapshot (more pages only for long tails without a snapshot).</li>
  *   <li>readAll = the sparse {@code byTenant} index, ordered by commit stamp, read with a settle
- *       window so that late commits are never missed (see {@link ReadPosition}).</li>
+ *       window so that late commits are never missed (see {@link dev.foldline.store.support}).</li>
  * </ul>
  */
 public final class DynamoDbEventStore implements EventStore {
@@ -157,9 +156,8 @@ public final class DynamoDbEventStore implements EventStore {
 
     /**
      * Reads the tenant index from the position's watermark, skipping what the reader was given,
-     * until it has {@code limit} new envelopes (one more, to know whether there are more). The
-     * next watermark is the older of "now minus the settle window" and the last stamp handed
-     * out, so anything that becomes visible later with a stamp inside the window is still found.
+     * until it has {@code limit} new envelopes (one more, to know whether there are more); see
+     * {@link CommitOrderReads} for how the page and the next position are made.
      */
     @Override
     public Page readAll(String tenant, String afterPosition, int limit) {
@@ -171,18 +169,8 @@ public final class DynamoDbEventStore implements EventStore {
         for (int shard = 0; shard < options.tenantShards(); shard++) {
             found.addAll(newItems(Keys.tenantShard(tenant, shard), position, limit + 1));
         }
-        found.sort(Comparator.comparing(StoreItem::getTenantIndexSk));
-        boolean more = found.size() > limit;
-        List<StoreItem> page = found.subList(0, Math.min(limit, found.size()));
-        String settled = Keys.time(options.clock().instant().minus(options.settleWindow()));
-        String watermark = settled;
-        if (more) {
-            String lastHandedOut = Keys.timeOf(page.get(page.size() - 1).getTenantIndexSk());
-            watermark = lastHandedOut.compareTo(settled) < 0 ? lastHandedOut : settled;
-        }
-        List<String> handedOut = page.stream().map(StoreItem::getTenantIndexSk).toList();
-        ReadPosition next = position.advance(watermark, handedOut);
-        return new Page(inVersionOrder(page), next.encode(), more);
+        return CommitOrderReads.page(found, StoreItem::getTenantIndexSk, item -> EnvelopeCodec.read(item.getEnvelope()),
+                position, limit, options.clock().instant().minus(options.settleWindow()));
     }
 
     @Override
@@ -203,7 +191,7 @@ public final class DynamoDbEventStore implements EventStore {
         // Pages are fetched lazily: stop requesting once enough new items are found.
         for (var page : tenantIndex.query(request)) {
             for (StoreItem item : page.items()) {
-                if (!position.delivered().contains(item.getTenantIndexSk())) {
+                if (!position.wasDelivered(item.getTenantIndexSk())) {
                     items.add(item);
                     if (items.size() == wanted) {
                         return items;
@@ -212,23 +200,6 @@ public final class DynamoDbEventStore implements EventStore {
             }
         }
         return items;
-    }
-
-    /** The page in index order, except that each stream's envelopes take its slots in version order. */
-    private static List<Envelope> inVersionOrder(List<StoreItem> page) {
-        List<Envelope> envelopes = page.stream().map(i -> EnvelopeCodec.read(i.getEnvelope())).toList();
-        Map<StreamId, List<Envelope>> byStream = new LinkedHashMap<>();
-        for (Envelope envelope : envelopes) {
-            byStream.computeIfAbsent(envelope.stream(), s -> new ArrayList<>()).add(envelope);
-        }
-        byStream.values().forEach(list -> list.sort(Comparator.comparingLong(Envelope::version)));
-        Map<StreamId, Integer> next = new LinkedHashMap<>();
-        List<Envelope> ordered = new ArrayList<>(envelopes.size());
-        for (Envelope envelope : envelopes) {
-            int index = next.merge(envelope.stream(), 1, Integer::sum) - 1;
-            ordered.add(byStream.get(envelope.stream()).get(index));
-        }
-        return ordered;
     }
 
     /** Whether the item that failed the condition holds an envelope of the same attempt. */
@@ -244,32 +215,6 @@ public final class DynamoDbEventStore implements EventStore {
                 ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
                 : QueryConditional.sortGreaterThan(Key.builder().partitionValue(pk)
                         .sortValue(Keys.version(knownVersion)).build());
-    }
-
-    /**
-     * Runs a conditional write: true when it was written, false when its condition failed. The one
-     * place where DynamoDB's ways of saying "condition failed" (a ConditionalCheckFailed, or a
-     * transaction cancelled for one) become a value, and its item-size refusal the core's error.
-     */
-    static boolean conditionally(Runnable write) {
-        try {
-            write.run();
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        } catch (TransactionCanceledException e) {
-            if (e.hasCancellationReasons() && e.cancellationReasons().stream()
-                    .map(CancellationReason::code).anyMatch("ConditionalCheckFailed"::equals)) {
-                return false;
-            }
-            throw e;
-        } catch (DynamoDbException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("Item size has exceeded") || message.contains("Item size to update has exceeded")) {
-                throw new TooLarge("DynamoDB refused the item: " + message);
-            }
-            throw e;
-        }
     }
 
     /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers at most 21 bytes). */

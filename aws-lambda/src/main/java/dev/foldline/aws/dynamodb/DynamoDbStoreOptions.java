@@ -61,10 +61,6 @@ public record DynamoDbStoreOptions(String tableName, Duration settleWindow, int 
         return new DynamoDbStoreOptions(tableName, settleWindow, shards, loadPageSize, clock);
     }
 
-    public DynamoDbStoreOptions withLoadPageSize(int size) {
-        return new DynamoDbStoreOptions(tableName, settleWindow, tenantShards, size, clock);
-    }
-
     public DynamoDbStoreOptions withClock(Clock newClock) {
         return new DynamoDbStoreOptions(tableName, settleWindow, tenantShards, loadPageSize, newClock);
     }

@@ -1,12 +1,14 @@
 package dev.foldline.aws.dynamodb;
 
+import static dev.foldline.store.support.SortableKeys.escape;
+
 import dev.foldline.model.StreamId;
+import dev.foldline.store.support.SortableKeys;
 import java.time.Instant;
 
 /**
- * How tenants, streams, versions and commit stamps become DynamoDB keys. Components are escaped
- * ({@code %} and {@code #}) so that no tenant or aggregate id can forge another's key, and numbers
- * are fixed width so that string order is numeric order.
+ * How tenants and streams become DynamoDB keys. Components are escaped and numbers fixed width
+ * by {@link dev.foldline.store.support.SortableKeys}; the tenant index sort key is its commit key.
  */
 final class Keys {
 
@@ -25,8 +27,14 @@ final class Keys {
         return CHECKPOINT_PREFIX + escape(tenant);
     }
 
+    /** The sort key of an envelope's item in its stream's partition. */
     static String version(long version) {
-        return String.format("%019d", version);
+        return SortableKeys.version(version);
+    }
+
+    /** The tenant index sort key: the envelope's commit key, which read positions are made of. */
+    static String tenantIndexSort(Instant committedAt, StreamId stream, long version) {
+        return SortableKeys.commitKey(committedAt, stream, version);
     }
 
     /** The tenant index partition of a stream: the tenant, and a shard picked by the stream. */
@@ -36,24 +44,5 @@ final class Keys {
 
     static int shardOf(StreamId stream, int shards) {
         return shards == 1 ? 0 : Math.floorMod((stream.aggregateType() + "#" + stream.aggregateId()).hashCode(), shards);
-    }
-
-    /** A commit stamp as 12 digits of seconds, a dot and 9 digits of nanos: sortable as text. */
-    static String time(Instant instant) {
-        return String.format("%012d.%09d", Math.max(0, instant.getEpochSecond()), instant.getNano());
-    }
-
-    static String tenantIndexSort(Instant committedAt, StreamId stream, long version) {
-        return time(committedAt) + "#" + escape(stream.aggregateType()) + "#" + escape(stream.aggregateId()) + "#"
-                + version(version);
-    }
-
-    /** The commit-stamp part of a tenant index sort key. */
-    static String timeOf(String tenantIndexSort) {
-        return tenantIndexSort.substring(0, tenantIndexSort.indexOf('#'));
-    }
-
-    static String escape(String component) {
-        return component.replace("%", "%25").replace("#", "%23");
     }
 }

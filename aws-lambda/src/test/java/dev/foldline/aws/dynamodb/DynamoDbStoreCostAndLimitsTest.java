@@ -20,6 +20,7 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
 import dev.foldline.store.contract.CommandHandlingContract;
+import dev.foldline.store.support.ReadPosition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +60,29 @@ class DynamoDbStoreCostAndLimitsTest {
 
     private static CommandHandler handler() {
         return new CommandHandler(store, AggregateRegistry.of(Numbers.type()));
+    }
+
+    @Test
+    void an_idempotency_key_costs_no_extra_request_and_its_retry_writes_nothing() {
+        CommandHandler warm = handler();
+        String id = warm.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
+
+        requests.reset();
+        CommandResult keyed = warm.command(actor, "AddNumbers", CommandHandlingContract.add(id, 3, 4), "key-1");
+        assertThat(requests.operations()).as("warm keyed").containsExactly("PutItem");
+
+        requests.reset();
+        CommandResult retry = warm.command(actor, "AddNumbers", CommandHandlingContract.add(id, 3, 4), "key-1");
+        assertThat(requests.operations()).as("warm retry: the original envelope is read").containsExactly("Query");
+
+        requests.reset();
+        CommandResult coldRetry = handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 3, 4), "key-1");
+        assertThat(requests.operations()).as("cold retry").containsExactly("Query", "Query");
+
+        assertThat(List.of(retry, coldRetry)).allSatisfy(r -> {
+            assertThat(r.replayed()).isTrue();
+            assertThat(r.version()).isEqualTo(keyed.version());
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.google.cloud.firestore.FirestoreException;
 import dev.foldline.errors.FoldlineException;
 import dev.foldline.errors.TooLarge;
 import dev.foldline.errors.Unavailable;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ final class FirestoreCalls {
                 }
                 if (attempt + 1 >= options.attempts()) {
                     throw new Unavailable("Firestore answered " + code.get() + " to " + what + " "
-                            + options.attempts() + " times; nothing was written", 1);
+                            + options.attempts() + " times; nothing was written", Duration.ofSeconds(1));
                 }
                 pause(attempt);
             }

@@ -18,10 +18,12 @@ import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.support.CommitOrderReads;
+import dev.foldline.store.support.ReadPosition;
+import dev.foldline.store.support.SortableKeys;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,8 +40,8 @@ import java.util.Optional;
  *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
  *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
  *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
- *       the query's own read time, so that late commits are never missed (see {@link ReadPosition}
- *       and the README, "Ordering").</li>
+ *       the query's own read time, so that late commits are never missed (the core's
+ *       {@link CommitOrderReads}; see the README, "Ordering").</li>
  * </ul>
  */
 public final class FirestoreEventStore implements EventStore {
@@ -142,11 +144,10 @@ public final class FirestoreEventStore implements EventStore {
     }
 
     /**
-     * Reads the tenant's envelopes by stamp from the position's watermark, skipping what the
-     * reader was given, until it has {@code limit} new ones (one more, to know whether there are
-     * more). The next watermark is the older of "the query's read time minus the settle window"
-     * and the last stamp handed out, so an envelope that becomes visible later with a stamp inside
-     * the window is still found. The read time is the server's: no client clock is involved.
+     * Reads the tenant's envelopes by commit stamp from the position's watermark, skipping what the
+     * reader was given, until it has {@code limit + 1} new ones (see {@link CommitOrderReads}). The
+     * settle window counts back from the query's read time, the server's clock: nothing that the
+     * query could not see yet can be stamped before it minus the window.
      */
     @Override
     public Page readAll(String tenant, String afterPosition, int limit) {
@@ -154,74 +155,37 @@ public final class FirestoreEventStore implements EventStore {
             throw new IllegalArgumentException("limit must be at least 1");
         }
         ReadPosition position = ReadPosition.decode(afterPosition);
-        Query byStamp = envelopes(tenant).orderBy(EnvelopeDocument.STAMP)
-                .limit(Math.min(1000, limit + 1 + position.delivered().size()));
+        int pageSize = Math.min(1000, limit + 1 + position.delivered().size());
+        Query byStamp = envelopes(tenant).orderBy(EnvelopeDocument.STAMP).limit(pageSize);
         if (position.watermark() != null) {
-            byStamp = byStamp.whereGreaterThanOrEqualTo(EnvelopeDocument.STAMP, Stamps.timestamp(position.watermark()));
+            byStamp = byStamp.whereGreaterThanOrEqualTo(EnvelopeDocument.STAMP, timestamp(position.watermark()));
         }
         List<Stamped> found = new ArrayList<>();
-        Timestamp readTime = null;
+        Instant readTime = null;
         Query page = byStamp;
         while (found.size() <= limit) {
             QuerySnapshot result = calls.call("a tenant read", page::get);
-            if (readTime == null) {
-                readTime = result.getReadTime();
-            }
+            readTime = readTime != null ? readTime : result.getReadTime().toSqlTimestamp().toInstant();
             for (QueryDocumentSnapshot document : result.getDocuments()) {
-                Timestamp stamp = document.getTimestamp(EnvelopeDocument.STAMP);
-                String key = ReadPosition.key(Stamps.text(stamp), document.getId());
-                if (!position.delivered().contains(key) && found.size() <= limit) {
-                    found.add(new Stamped(key, document));
+                Envelope envelope = EnvelopeDocument.envelope(document);
+                String key = SortableKeys.commitKey(document.getTimestamp(EnvelopeDocument.STAMP)
+                        .toSqlTimestamp().toInstant(), envelope.stream(), envelope.version());
+                if (!position.wasDelivered(key) && found.size() <= limit) {
+                    found.add(new Stamped(key, envelope));
                 }
             }
-            if (result.size() < byStampLimit(limit, position)) {
+            if (result.size() < pageSize) {
                 break;
             }
             page = byStamp.startAfter(result.getDocuments().get(result.size() - 1));
         }
-        boolean more = found.size() > limit;
-        List<Stamped> handedOut = found.subList(0, Math.min(limit, found.size()));
-        String settled = Stamps.text(settledBefore(readTime));
-        String watermark = settled;
-        if (more) {
-            String last = ReadPosition.stampOf(handedOut.get(handedOut.size() - 1).key());
-            watermark = last.compareTo(settled) < 0 ? last : settled;
-        }
-        ReadPosition next = position.advance(watermark, handedOut.stream().map(Stamped::key).toList());
-        return new Page(inVersionOrder(handedOut), next.encode(), more);
+        return CommitOrderReads.page(found, Stamped::key, Stamped::envelope, position, limit,
+                readTime.minus(options.settleWindow()));
     }
 
     @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
-    }
-
-    private static int byStampLimit(int limit, ReadPosition position) {
-        return Math.min(1000, limit + 1 + position.delivered().size());
-    }
-
-    private Timestamp settledBefore(Timestamp readTime) {
-        Timestamp now = readTime != null ? readTime : Timestamp.now();
-        long nanos = now.getSeconds() * 1_000_000_000L + now.getNanos() - options.settleWindow().toNanos();
-        return Timestamp.ofTimeSecondsAndNanos(Math.floorDiv(nanos, 1_000_000_000L),
-                (int) Math.floorMod(nanos, 1_000_000_000L));
-    }
-
-    /** The page in stamp order, except that each stream's envelopes take its slots in version order. */
-    private static List<Envelope> inVersionOrder(List<Stamped> page) {
-        List<Envelope> envelopes = page.stream().map(s -> EnvelopeDocument.envelope(s.document())).toList();
-        Map<StreamId, List<Envelope>> byStream = new LinkedHashMap<>();
-        for (Envelope envelope : envelopes) {
-            byStream.computeIfAbsent(envelope.stream(), s -> new ArrayList<>()).add(envelope);
-        }
-        byStream.values().forEach(list -> list.sort(Comparator.comparingLong(Envelope::version)));
-        Map<StreamId, Integer> next = new LinkedHashMap<>();
-        List<Envelope> ordered = new ArrayList<>(envelopes.size());
-        for (Envelope envelope : envelopes) {
-            int index = next.merge(envelope.stream(), 1, Integer::sum) - 1;
-            ordered.add(byStream.get(envelope.stream()).get(index));
-        }
-        return ordered;
     }
 
     /** The stream's envelopes, newest first: the one composite index of firestore.indexes.json. */
@@ -238,6 +202,13 @@ public final class FirestoreEventStore implements EventStore {
         return document.getPath().split("/");
     }
 
-    private record Stamped(String key, DocumentSnapshot document) {
+    /** A commit stamp as a query bound: {@link SortableKeys#time} text back to a timestamp. */
+    private static Timestamp timestamp(String stamp) {
+        int dot = stamp.indexOf('.');
+        return Timestamp.ofTimeSecondsAndNanos(Long.parseLong(stamp.substring(0, dot)),
+                Integer.parseInt(stamp.substring(dot + 1)));
+    }
+
+    private record Stamped(String key, Envelope envelope) {
     }
 }

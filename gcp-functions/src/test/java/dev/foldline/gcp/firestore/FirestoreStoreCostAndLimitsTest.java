@@ -195,7 +195,7 @@ class FirestoreStoreCostAndLimitsTest {
                 .isInstanceOf(Unavailable.class)
                 .satisfies(e -> {
                     assertThat(((Unavailable) e).kind().httpStatus()).isEqualTo(503);
-                    assertThat(((Unavailable) e).retryAfterSeconds()).isPositive();
+                    assertThat(((Unavailable) e).retryAfterHeader()).isEqualTo("1");
                 });
 
         rpcs.reset();
