@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +42,7 @@ class EndToEndTest {
     static void start() {
         // The emulator is told where the functions host will listen; it calls it only on writes.
         int triggerPort = FirestoreEmulator.freePort();
-        emulator = FirestoreEmulator.start(Optional.of("127.0.0.1:" + triggerPort));
+        emulator = FirestoreEmulator.start("--functions_emulator=127.0.0.1:" + triggerPort);
         client = emulator.client();
         FirestoreEventStore store = new FirestoreEventStore(client, FirestoreStoreOptions.defaults());
         triggerServer = FunctionServer.firestoreTrigger(

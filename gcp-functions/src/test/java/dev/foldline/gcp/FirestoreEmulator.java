@@ -66,7 +66,7 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
     public void beforeAll(ExtensionContext context) {
         synchronized (FirestoreEmulator.class) {
             if (shared == null) {
-                shared = start(Optional.empty());
+                shared = start();
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                         .put(FirestoreEmulator.class.getName(), (AutoCloseable) FirestoreEmulator::stopShared);
                 sharedClient = shared.client();
@@ -104,10 +104,10 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
     }
 
     /**
-     * Starts an emulator of its own (the caller closes it), optionally delivering document events
-     * to a functions host ({@code --functions_emulator}).
+     * Starts an emulator of its own (the caller closes it), with extra emulator options such as
+     * {@code --functions_emulator=HOST:PORT} (deliver document events there) or {@code --rules=FILE}.
      */
-    public static FirestoreEmulator start(Optional<String> functionsHost) {
+    public static FirestoreEmulator start(String... options) {
         Path jar = jar().orElse(null);
         if (jar == null) {
             String message = "the Cloud Firestore emulator is not installed: install the gcloud SDK component "
@@ -123,7 +123,7 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar.toString(), "com.google.cloud.datastore.emulator.firestore.CloudFirestore",
                 "--host=127.0.0.1", "--port=" + port));
-        functionsHost.ifPresent(host -> command.add("--functions_emulator=" + host));
+        command.addAll(List.of(options));
         try {
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
