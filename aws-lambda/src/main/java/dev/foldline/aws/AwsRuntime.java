@@ -2,21 +2,19 @@ package dev.foldline.aws;
 
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
-import dev.foldline.app.StoreAware;
+import dev.foldline.app.Assembly;
 import dev.foldline.aws.dynamodb.DynamoDbClients;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.store.EventStore;
 import dev.foldline.trace.Tracer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
- * What both functions build once per container (and what SnapStart snapshots): the DynamoDB client
- * and store from the environment, and the applications found on the class path. Nothing random
- * and nothing time-based is made here.
+ * What the functions build once per container (and what SnapStart snapshots): the DynamoDB client
+ * and store from the environment, and the applications {@link Assembly} builds from it. Nothing
+ * random and nothing time-based is made here.
  */
 public record AwsRuntime(EventStore store, Applications applications, Map<String, String> env) {
 
@@ -27,24 +25,12 @@ public record AwsRuntime(EventStore store, Applications applications, Map<String
     public static AwsRuntime fromEnvironment(Map<String, String> env) {
         EventStore store = new DynamoDbEventStore(DynamoDbClients.fromEnvironment(env),
                 DynamoDbStoreOptions.fromEnvironment(env));
-        return of(store, discover(AwsRuntime.class.getClassLoader()), env);
+        return new AwsRuntime(store, Assembly.fromSettings(env, store, AwsRuntime.class.getClassLoader()), env);
     }
 
-    /** Applications listed under {@code META-INF/services/dev.foldline.app.Application}. */
-    public static List<Application> discover(ClassLoader loader) {
-        List<Application> found = new ArrayList<>();
-        ServiceLoader.load(Application.class, loader).forEach(found::add);
-        return found;
-    }
-
-    /** Hands the store to the applications that keep state in it, then merges them. */
+    /** The given applications only (tests), wired to the store. */
     public static AwsRuntime of(EventStore store, List<? extends Application> applications, Map<String, String> env) {
-        for (Application application : applications) {
-            if (application instanceof StoreAware aware) {
-                aware.useStore(store);
-            }
-        }
-        return new AwsRuntime(store, Applications.of(applications), env);
+        return new AwsRuntime(store, Assembly.of(store, applications), env);
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
-import dev.foldline.aws.examples.ExamplesApplication;
+import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.contract.AdapterClient;
 import dev.foldline.http.contract.ContractApplication;

@@ -10,7 +10,7 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.google.gson.JsonObject;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
-import dev.foldline.aws.examples.ExamplesApplication;
+import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.json.Json;
 import dev.foldline.store.EventStore;
 import java.util.List;

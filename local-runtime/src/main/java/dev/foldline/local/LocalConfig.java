@@ -1,5 +1,6 @@
 package dev.foldline.local;
 
+import dev.foldline.app.Assembly;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
@@ -19,11 +20,12 @@ import java.util.Objects;
  *
  * @param host     the address to bind; only loopback unless identity comes from verified JWTs
  * @param port     0 picks a free port
- * @param examples whether the example application ({@code numbers}, {@code calculator}, the counter) is registered
+ * @param settings the environment the application is assembled from ({@link dev.foldline.app.Assembly}:
+ *                 {@code FOLDLINE_EXAMPLES} and whatever else applications read)
  * @param tracer   what commands and handler calls report to ({@code FOLDLINE_TRACE=on} logs them)
  */
 public record LocalConfig(String host, int port, Path dataDir, HttpOptions http, IdentityResolver identity,
-                          String identityDescription, boolean examples, Tracer tracer) {
+                          String identityDescription, Map<String, String> settings, Tracer tracer) {
 
     public LocalConfig {
         Objects.requireNonNull(host, "host");
@@ -31,6 +33,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(tracer, "tracer");
+        settings = Map.copyOf(settings);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("PORT must be 0 to 65535");
         }
@@ -53,10 +56,10 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
             case "jwt" -> JwtIdentity.fromEnvironment(env::get, Clock.systemUTC());
             default -> throw new IllegalArgumentException("AUTH_MODE must be dev or jwt, not " + mode);
         };
-        boolean examples = !env.getOrDefault("FOLDLINE_EXAMPLES", "on").trim().equalsIgnoreCase("off");
+        Assembly.examples(env); // a bad FOLDLINE_EXAMPLES stops the start with a clear message
         return new LocalConfig(host, port, dataDir, http, identity,
                 mode.equals("dev") ? "development headers X-Tenant, X-Actor-Id, X-Actor-Roles" : "JWT bearer tokens",
-                examples, Tracer.fromSetting(env.get("FOLDLINE_TRACE")));
+                env, Tracer.fromSetting(env.get("FOLDLINE_TRACE")));
     }
 
     private static boolean isLoopback(String host) {

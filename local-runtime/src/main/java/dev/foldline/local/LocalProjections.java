@@ -1,5 +1,6 @@
 package dev.foldline.local;
 
+import dev.foldline.app.Applications;
 import dev.foldline.http.CommitListener;
 import dev.foldline.model.Envelope;
 import dev.foldline.projection.EventHandler;
@@ -8,8 +9,8 @@ import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.MemoryCheckpointStore;
-import dev.foldline.trace.Tracer;
 import dev.foldline.store.Page;
+import dev.foldline.trace.Tracer;
 import java.lang.System.Logger.Level;
 import java.util.List;
 
@@ -17,6 +18,13 @@ import java.util.List;
  * Runs the registered handlers in-process: each committed envelope is fed to the core projector
  * before the command's response goes out, so a client that got its 200 reads projections that
  * include its command.
+ *
+ * <p>Handlers whose state lives in memory are rebuilt by replaying every envelope at startup, so
+ * their progress is kept in memory too: a durable checkpoint would claim envelopes the fresh
+ * handlers never saw. Handlers whose state lives in the store (those of
+ * {@link dev.foldline.app.StoreAware} applications, such as the examples' counter) keep their
+ * progress in the store as well: the same replay then only applies what they missed (envelopes
+ * committed while the runtime stopped before projecting them), never anything twice.
  *
  * <p>Projection is serialised (one envelope at a time) because two threads projecting the same
  * stream could both apply an envelope before either records it. Out-of-order commits are fine:
@@ -29,38 +37,34 @@ final class LocalProjections implements CommitListener {
     private static final int REPLAY_PAGE = 500;
 
     private final EventStore store;
-    private final Projector projector;
-    private final List<EventHandler> handlers;
+    private final List<Group> groups;
 
-    /**
-     * Progress is kept in memory, like the handlers' state, which is rebuilt by replay at startup:
-     * a durable checkpoint would claim envelopes the fresh handlers never saw.
-     */
-    LocalProjections(EventStore durable, List<EventHandler> handlers, Tracer tracer) {
+    LocalProjections(EventStore durable, Applications applications, Tracer tracer) {
         this.store = durable;
-        this.projector = new Projector(durable, new MemoryCheckpointStore(), Projector.DEFAULT_ATTEMPTS, tracer);
-        this.handlers = List.copyOf(handlers);
+        this.groups = List.of(
+                new Group(new Projector(durable, new MemoryCheckpointStore(), Projector.DEFAULT_ATTEMPTS, tracer),
+                        applications.handlers(false)),
+                new Group(new Projector(durable, durable.checkpoints(), Projector.DEFAULT_ATTEMPTS, tracer),
+                        applications.handlers(true)));
     }
 
     @Override
     public synchronized void committed(Envelope envelope) {
-        if (!handlers.isEmpty()) {
-            report(projector.project(SCOPE, List.of(envelope), handlers));
-        }
+        project(List.of(envelope));
     }
 
-    /** Rebuilds the handlers' state from every envelope of the tenants, in commit order. */
+    /** Brings the handlers' state up to every envelope of the tenants, in commit order. */
     synchronized int replay(List<String> tenants) {
-        int replayed = 0;
-        if (handlers.isEmpty()) {
+        if (groups.stream().allMatch(group -> group.handlers().isEmpty())) {
             return 0;
         }
+        int replayed = 0;
         for (String tenant : tenants) {
             String position = null;
             Page page;
             do {
                 page = store.readAll(tenant, position, REPLAY_PAGE);
-                report(projector.project(SCOPE, page.envelopes(), handlers));
+                project(page.envelopes());
                 replayed += page.envelopes().size();
                 position = page.nextPosition();
             } while (page.more());
@@ -68,10 +72,22 @@ final class LocalProjections implements CommitListener {
         return replayed;
     }
 
+    private void project(List<Envelope> envelopes) {
+        for (Group group : groups) {
+            if (!group.handlers().isEmpty()) {
+                report(group.projector().project(SCOPE, envelopes, group.handlers()));
+            }
+        }
+    }
+
     private static void report(ProjectionReport report) {
         for (HandlerFailure failure : report.failures()) {
             LOG.log(Level.WARNING, "handler " + failure.handler() + " is parked on " + failure.stream() + "@"
                     + failure.version() + ": " + failure.error() + " (retried with the stream's next envelope)");
         }
+    }
+
+    /** Handlers that share where their progress is kept. */
+    private record Group(Projector projector, List<EventHandler> handlers) {
     }
 }

@@ -2,8 +2,8 @@ package dev.foldline.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.foldline.aggregate.AggregateType;
-import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
+import dev.foldline.app.Assembly;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.http.HttpApi;
 import dev.foldline.local.sqlite.SqliteEventStore;
@@ -14,8 +14,6 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -81,10 +79,11 @@ public final class LocalRuntime implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
-        Applications applications = discover(config.examples());
         SqliteEventStore store = SqliteEventStore.openIn(config.dataDir());
         try {
-            LocalProjections projections = new LocalProjections(store, applications.handlers(), config.tracer());
+            Applications applications = Assembly.fromSettings(config.settings(), store,
+                    Thread.currentThread().getContextClassLoader());
+            LocalProjections projections = new LocalProjections(store, applications, config.tracer());
             int replayed = projections.replay(store.tenants());
             LOG.log(Level.INFO, "replayed " + replayed + " envelopes into " + applications.handlers().size() + " handlers");
 
@@ -154,14 +153,6 @@ public final class LocalRuntime implements AutoCloseable {
                 + "  identity:   " + config.identityDescription() + "\n"
                 + "  aggregates: " + aggregates + "\n"
                 + "  handlers:   " + (handlers.isEmpty() ? "(none)" : handlers);
-    }
-
-    private static Applications discover(boolean examples) {
-        List<Application> found = ServiceLoader.load(Application.class).stream()
-                .filter(provider -> examples || provider.type() != ExamplesApplication.class)
-                .map(ServiceLoader.Provider::get)
-                .collect(Collectors.toList());
-        return Applications.of(found);
     }
 
     private static final class NamedThreads implements java.util.concurrent.ThreadFactory {

@@ -29,7 +29,7 @@ class TracingTest {
         List<Tracer.Span> spans = new CopyOnWriteArrayList<>();
         LocalConfig base = RuntimeFixture.config(dataDir);
         LocalConfig traced = new LocalConfig(base.host(), base.port(), base.dataDir(), base.http(), base.identity(),
-                base.identityDescription(), base.examples(), spans::add);
+                base.identityDescription(), base.settings(), spans::add);
 
         try (LocalRuntime runtime = LocalRuntime.start(traced)) {
             ApiClient.Reply reply = ApiClient.to(runtime.baseUri())

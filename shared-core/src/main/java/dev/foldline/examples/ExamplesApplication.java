@@ -1,11 +1,9 @@
-package dev.foldline.aws.examples;
+package dev.foldline.examples;
 
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.app.Application;
 import dev.foldline.app.ProjectionView;
 import dev.foldline.app.StoreAware;
-import dev.foldline.examples.Examples;
-import dev.foldline.examples.Numbers;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.projection.EventHandler;
@@ -18,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The example application deployed by {@code template.yaml}: the {@code numbers} and
- * {@code calculator} aggregates, and the original's event counter made durable: the stream
- * function counts {@code NumbersAdded} per aggregate in the table (a compare-and-set counter per
- * tenant and aggregate), and {@code GET /projections/counter} on the command function reads it.
+ * The example application every runtime serves unless {@code FOLDLINE_EXAMPLES=off}: the
+ * {@code numbers} and {@code calculator} aggregates, and the original's event counter made
+ * durable: its handler counts {@code NumbersAdded} per aggregate in the store's checkpoints (a
+ * compare-and-set counter per tenant and aggregate), so that a function that only reads (the AWS
+ * command function) and one that only projects (the stream function) share it, and
+ * {@code GET /projections/counter} shows a caller its own tenant's counts.
  */
 public final class ExamplesApplication implements Application, StoreAware {
 
