@@ -37,7 +37,7 @@ public final class FirestoreTriggerFunction implements CloudEventsFunction {
 
     public FirestoreTriggerFunction(GcpRuntime runtime) {
         this.runtime = runtime;
-        this.projector = new Projector(runtime.store());
+        this.projector = new Projector(runtime.store(), Projector.DEFAULT_ATTEMPTS, runtime.tracer());
         this.scope = runtime.projectionScope();
     }
 

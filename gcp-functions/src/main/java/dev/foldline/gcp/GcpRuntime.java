@@ -2,19 +2,18 @@ package dev.foldline.gcp;
 
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
-import dev.foldline.app.StoreAware;
+import dev.foldline.app.Assembly;
 import dev.foldline.gcp.firestore.FirestoreClients;
 import dev.foldline.gcp.firestore.FirestoreEventStore;
 import dev.foldline.gcp.firestore.FirestoreStoreOptions;
 import dev.foldline.store.EventStore;
-import java.util.ArrayList;
+import dev.foldline.trace.Tracer;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * What both functions build once per instance: the one Firestore client and the store from the
- * environment, and the applications found on the class path.
+ * environment, and the applications {@link Assembly} builds from it.
  */
 public record GcpRuntime(EventStore store, Applications applications, Map<String, String> env) {
 
@@ -28,24 +27,22 @@ public record GcpRuntime(EventStore store, Applications applications, Map<String
     public static GcpRuntime fromEnvironment(Map<String, String> env) {
         EventStore store = new FirestoreEventStore(FirestoreClients.fromEnvironment(env),
                 FirestoreStoreOptions.fromEnvironment(env));
-        List<Application> found = new ArrayList<>();
-        ServiceLoader.load(Application.class, GcpRuntime.class.getClassLoader()).forEach(found::add);
-        return of(store, found, env);
+        return new GcpRuntime(store, Assembly.fromSettings(env, store, GcpRuntime.class.getClassLoader()), env);
     }
 
-    /** Hands the store to the applications that keep state in it, then merges them. */
+    /** The given applications only (tests), wired to the store. */
     public static GcpRuntime of(EventStore store, List<? extends Application> applications, Map<String, String> env) {
-        for (Application application : applications) {
-            if (application instanceof StoreAware aware) {
-                aware.useStore(store);
-            }
-        }
-        return new GcpRuntime(store, Applications.of(applications), env);
+        return new GcpRuntime(store, Assembly.of(store, applications), env);
     }
 
     /** The scope of the trigger's projection progress ({@code FOLDLINE_PROJECTION_SCOPE}). */
     public String projectionScope() {
         return setting("FOLDLINE_PROJECTION_SCOPE", DEFAULT_SCOPE);
+    }
+
+    /** What commands, loads, commits and handler calls report to ({@code FOLDLINE_TRACE=on} logs them). */
+    public Tracer tracer() {
+        return Tracer.fromSetting(env.get("FOLDLINE_TRACE"));
     }
 
     public String setting(String name, String fallback) {

@@ -37,7 +37,8 @@ public final class HttpApiFunction implements HttpFunction {
     }
 
     public HttpApiFunction(GcpRuntime runtime) {
-        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry());
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()));
         this.api = HttpApi.builder(commands, runtime.store(), identity(runtime))
                 .views(runtime.applications().views())
                 .build();

@@ -49,23 +49,15 @@ class EndToEndTest {
                 GcpRuntime.of(store, List.of(new TestApplication(List.of(projection))), Map.of()), triggerPort);
         httpServer = FunctionServer.http(GcpRuntime.of(store, List.of(new TestApplication(List.of())),
                 HttpApiFunctionTest.CLAIM_SETTINGS));
-        emulator.send(HttpRequest.newBuilder(emulator.uri("/emulator/v1/projects/" + FirestoreEmulator.PROJECT
-                        + "/eventarcTrigger?eventarcTriggerId=" + TRIGGER))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"eventType":"google.cloud.firestore.document.v1.created",
-                         "database":"(default)","namespace":"(default)",
-                         "document":{"value":"tenants/{tenant}/envelopes/{envelope}","matchType":"PATH_PATTERN"}}"""))
-                .build());
+        emulator.registerEnvelopeTrigger(TRIGGER);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (FunctionServer a = httpServer; FunctionServer b = triggerServer; FirestoreEmulator c = emulator) {
-            if (client != null) {
-                client.close();
-            }
-        }
+        httpServer.close();
+        triggerServer.close();
+        client.close();
+        emulator.close();
     }
 
     @Test

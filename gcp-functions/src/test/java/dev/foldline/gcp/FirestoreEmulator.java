@@ -192,6 +192,20 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
         }
     }
 
+    /**
+     * Registers an eventarc trigger for "document created" on envelope documents: the emulator then
+     * POSTs each such event to the functions host it was started with.
+     */
+    public void registerEnvelopeTrigger(String id) {
+        send(HttpRequest.newBuilder(uri("/emulator/v1/projects/" + PROJECT + "/eventarcTrigger?eventarcTriggerId=" + id))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"eventType":"google.cloud.firestore.document.v1.created",
+                         "database":"(default)","namespace":"(default)",
+                         "document":{"value":"tenants/{tenant}/envelopes/{envelope}","matchType":"PATH_PATTERN"}}"""))
+                .build());
+    }
+
     /** Deletes every document of the test project. */
     public void reset() {
         send(HttpRequest.newBuilder(uri("/emulator/v1/projects/" + PROJECT + "/databases/(default)/documents"))

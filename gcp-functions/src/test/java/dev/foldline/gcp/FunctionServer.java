@@ -6,6 +6,7 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.google.cloud.functions.invoker.runner.Invoker;
 import io.cloudevents.CloudEvent;
+import java.util.function.Consumer;
 
 /**
  * A function served over HTTP by the Functions Framework's own server ({@code java-function-invoker},
@@ -17,6 +18,8 @@ public final class FunctionServer implements AutoCloseable {
 
     /** The runtime the next function the framework builds will use. */
     static volatile GcpRuntime runtime;
+    /** Told of each event the served trigger function handled without failing. */
+    static volatile Consumer<CloudEvent> onDelivered = event -> { };
 
     private final Invoker invoker;
     private final int port;
@@ -32,6 +35,12 @@ public final class FunctionServer implements AutoCloseable {
 
     /** The trigger function on the given port (the emulator is told the port before it starts). */
     public static FunctionServer firestoreTrigger(GcpRuntime runtime, int port) {
+        return firestoreTrigger(runtime, port, null);
+    }
+
+    /** The trigger function, telling the tracker of each event it handled. */
+    static FunctionServer firestoreTrigger(GcpRuntime runtime, int port, DeliveryTracker tracker) {
+        onDelivered = tracker == null ? event -> { } : tracker::delivered;
         return start(runtime, ServedTrigger.class, "cloudevent", port);
     }
 
@@ -55,8 +64,12 @@ public final class FunctionServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        invoker.stopServer();
+    public void close() {
+        try {
+            invoker.stopServer();
+        } catch (Exception e) {
+            throw new IllegalStateException("the functions framework did not stop", e);
+        }
     }
 
     public static final class ServedHttpApi implements HttpFunction {
@@ -70,10 +83,12 @@ public final class FunctionServer implements AutoCloseable {
 
     public static final class ServedTrigger implements CloudEventsFunction {
         private final FirestoreTriggerFunction function = new FirestoreTriggerFunction(runtime);
+        private final Consumer<CloudEvent> delivered = onDelivered;
 
         @Override
         public void accept(CloudEvent event) throws Exception {
             function.accept(event);
+            delivered.accept(event);
         }
     }
 }
