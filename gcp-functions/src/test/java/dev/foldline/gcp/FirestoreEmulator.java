@@ -314,7 +314,7 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
