@@ -26,9 +26,8 @@ import java.util.Map;
 /**
  * The HTTP API on Lambda behind an API Gateway HTTP API with a JWT authorizer. It only translates:
  * the event becomes a core {@link HttpRequest}, the authorizer's verified claims become the actor
- * (claim names from {@code FOLDLINE_TENANT_CLAIM}, {@code FOLDLINE_ACTOR_CLAIM},
- * {@code FOLDLINE_ROLES_CLAIM}), and the core {@link HttpApi} does routing, parsing, the command
- * and error mapping. A request without claims is answered 401 by the core
+ * (claim names from the settings every runtime reads, {@link ClaimsMapper#fromSettings}), and the
+ * core {@link HttpApi} does routing, parsing, the command and error mapping. A request without claims is answered 401 by the core
  * ({@link VerifiedClaimsIdentity}).
  */
 public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -42,11 +41,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     /** For tests and embedding: a runtime built from given clients. */
     public CommandFunction(AwsRuntime runtime) {
-        ClaimsMapper defaults = ClaimsMapper.defaults();
-        ClaimsMapper claims = new ClaimsMapper(
-                runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
-                runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
-                runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
+        ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
                 CommandHandler.Options.defaults().withTracer(runtime.tracer()));
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))

@@ -3,10 +3,7 @@ package dev.foldline.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import dev.foldline.projection.HandlerFailure;
-import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,15 +31,6 @@ public final class ParkedRetryFunction implements RequestHandler<ScheduledEvent,
     /** @return what the sweep did, which Lambda logs as the invocation's result */
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        ProjectionReport report = projector.retryAllParked(scope, runtime.applications().handlers());
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("applied", report.applied());
-        summary.put("stillParked", report.failures().size());
-        summary.put("failures", report.failures().stream().map(ParkedRetryFunction::describe).toList());
-        return summary;
-    }
-
-    private static String describe(HandlerFailure failure) {
-        return failure.handler() + " on " + failure.stream() + "@" + failure.version() + ": " + failure.error();
+        return projector.retryAllParked(scope, runtime.applications().handlers()).summary();
     }
 }

@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import dev.foldline.aws.dynamodb.StoreItem;
 import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.model.Envelope;
-import dev.foldline.projection.HandlerFailure;
-import dev.foldline.projection.ProjectionReport;
+import dev.foldline.projection.BatchResult;
+import dev.foldline.projection.Delivery;
 import dev.foldline.projection.Projector;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,8 @@ import java.util.Map;
  * Feeds a DynamoDB Streams batch to the core {@link Projector}. Envelope items are decoded from
  * NEW_IMAGE; checkpoints, REMOVE records (TTL or otherwise) and anything that is not an envelope
  * are ignored. The projector skips duplicates, fills gaps from the store and parks a failing
- * handler; the first record whose envelope failed is reported in {@code batchItemFailures}, so
- * Lambda checkpoints the batch before it and retries in order from it.
+ * handler; the first record a failure stopped at ({@link BatchResult#retryFrom()}) is reported in
+ * {@code batchItemFailures}, so Lambda checkpoints the batch before it and retries in order from it.
  */
 public final class StreamFunction implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -51,23 +51,22 @@ public final class StreamFunction implements RequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<Delivered> delivered = new ArrayList<>();
+        List<Delivery<String>> batch = new ArrayList<>();
         if (event.getRecords() != null) {
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 Envelope envelope = envelopeOf(record);
                 if (envelope != null) {
-                    delivered.add(new Delivered(record.getDynamodb().getSequenceNumber(), envelope));
+                    batch.add(new Delivery<>(record.getDynamodb().getSequenceNumber(), envelope));
                 }
             }
         }
-        if (delivered.isEmpty()) {
+        if (batch.isEmpty()) {
             return new StreamsEventResponse(List.of());
         }
-        ProjectionReport report = projector.project(scope, delivered.stream().map(Delivered::envelope).toList(),
-                runtime.applications().handlers());
-        String failed = firstFailed(delivered, report.failures());
-        return new StreamsEventResponse(failed == null ? List.of()
-                : List.of(new StreamsEventResponse.BatchItemFailure(failed)));
+        BatchResult<String> result = projector.projectBatch(scope, batch, runtime.applications().handlers());
+        return new StreamsEventResponse(result.retryFrom()
+                .map(sequenceNumber -> List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)))
+                .orElse(List.of()));
     }
 
     /** The envelope in the record's new image, or null for anything that is not an inserted envelope. */
@@ -85,36 +84,5 @@ public final class StreamFunction implements RequestHandler<DynamodbEvent, Strea
             return null;
         }
         return EnvelopeCodec.read(envelope.getS());
-    }
-
-    /**
-     * The sequence number of the earliest record in the batch that a failure stopped at: the record
-     * of the failed envelope, or, when the failure is a version the batch did not carry, the first
-     * record of that stream after it.
-     */
-    private static String firstFailed(List<Delivered> delivered, List<HandlerFailure> failures) {
-        int first = Integer.MAX_VALUE;
-        for (HandlerFailure failure : failures) {
-            int fallback = -1;
-            for (int i = 0; i < delivered.size(); i++) {
-                Envelope envelope = delivered.get(i).envelope();
-                if (envelope.stream().equals(failure.stream())) {
-                    if (envelope.version() >= failure.version()) {
-                        fallback = i;
-                        break;
-                    }
-                    if (fallback < 0) {
-                        fallback = i;
-                    }
-                }
-            }
-            if (fallback >= 0) {
-                first = Math.min(first, fallback);
-            }
-        }
-        return first == Integer.MAX_VALUE ? null : delivered.get(first).sequenceNumber();
-    }
-
-    private record Delivered(String sequenceNumber, Envelope envelope) {
     }
 }

@@ -2,51 +2,141 @@ package dev.foldline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code scripts/deploy-aws --dry-run} prints the commands it would run and runs none. */
+/**
+ * {@code scripts/deploy-aws}, run for real on a copy of the repository's script and template with
+ * {@code mvn}, {@code sam} and {@code aws} replaced by stubs that record how they were called (and
+ * fail when told to). So the tests see what the script would run against AWS, in which order and
+ * from which folder, and that it stops at the first failure.
+ */
 class DeployScriptTest {
 
-    private static final Path SCRIPT = Path.of("").toAbsolutePath().getParent().resolve("scripts/deploy-aws");
+    private static final Path SCRIPT = SamTemplate.FILE.getParent().resolve("scripts/deploy-aws");
+    private static final String[] FIRST_DEPLOYMENT = {"--stack", "demo", "--region", "eu-west-1",
+            "--issuer", "https://issuer.example/pool", "--audience", "client-1"};
 
-    private static List<String> dryRun(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString(), "--dry-run"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().toList();
-    }
+    @TempDir
+    Path root;
 
-    @Test
-    void a_first_deployment_builds_then_deploys_guided() throws Exception {
-        List<String> lines = dryRun("--stack", "demo", "--region", "eu-west-1",
-                "--issuer", "https://issuer.example/pool", "--audience", "client-1");
+    private Path calls;
+    private Path folders;
 
-        assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).startsWith("mvn ").contains("-pl aws-lambda -am package");
-        assertThat(lines.get(1)).startsWith("sam build").contains("template.yaml");
-        assertThat(lines.get(2)).startsWith("sam deploy").contains("--stack-name demo", "--region eu-west-1",
-                "JwtIssuer=https://issuer.example/pool", "JwtAudience=client-1");
-        if (!Files.exists(SCRIPT.getParent().getParent().resolve("samconfig.toml"))) {
-            assertThat(lines.get(2)).endsWith("--guided");
+    @BeforeEach
+    void copyTheRepositoryWithStubbedTools() throws IOException {
+        Files.createDirectories(root.resolve("scripts"));
+        Files.copy(SCRIPT, root.resolve("scripts/deploy-aws"));
+        Files.copy(SamTemplate.FILE, root.resolve("template.yaml"));
+        Path bin = Files.createDirectories(root.resolve("stub-bin"));
+        calls = root.resolve("calls.log");
+        folders = root.resolve("folders.log");
+        for (String tool : List.of("mvn", "sam", "aws")) {
+            // Records the call quoted as the script's --dry-run prints it, then fails if named in $FAIL.
+            Path stub = bin.resolve(tool);
+            Files.writeString(stub, "#!/usr/bin/env bash\n"
+                    + "line=\"$(printf '%q ' \"$(basename \"$0\")\" \"$@\")\"\n"
+                    + "echo \"${line% }\" >> '" + calls + "'\n"
+                    + "pwd >> '" + folders + "'\n"
+                    + "[[ \"$(basename \"$0\")\" != \"${FAIL:-}\" ]]\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        assertThat(lines.get(3)).startsWith("aws cloudformation describe-stacks");
+    }
+
+    private Run deploy(String fail, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("scripts/deploy-aws").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().put("PATH", root.resolve("stub-bin") + ":" + System.getenv("PATH"));
+        builder.environment().put("FAIL", fail);
+        builder.environment().remove("AWS_REGION");
+        builder.environment().remove("AWS_DEFAULT_REGION");
+        ChildProcess script = ChildProcess.run(builder, Duration.ofSeconds(30));
+        return new Run(script.exitCode(), script.output(), lines(calls), lines(folders));
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        return Files.exists(file) ? Files.readAllLines(file) : List.of();
+    }
+
+    private record Run(int exitCode, String output, List<String> calls, List<String> folders) {
     }
 
     @Test
-    void an_unknown_option_is_refused(@TempDir Path unused) throws Exception {
-        Process process = new ProcessBuilder("bash", SCRIPT.toString(), "--dry-run", "--bogus")
-                .redirectErrorStream(true).start();
-        process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isEqualTo(2);
+    void a_first_deployment_builds_then_deploys_guided_from_the_repository_root() throws Exception {
+        Run run = deploy("", FIRST_DEPLOYMENT);
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.calls()).containsExactly(
+                "mvn -q -pl aws-lambda -am package -DskipTests",
+                "sam build --template-file template.yaml",
+                "sam deploy --stack-name demo --capabilities CAPABILITY_IAM --region eu-west-1"
+                        + " --parameter-overrides JwtIssuer=https://issuer.example/pool JwtAudience=client-1 --guided",
+                "aws cloudformation describe-stacks --stack-name demo --region eu-west-1"
+                        + " --query Stacks\\[0\\].Outputs\\[\\?OutputKey==\\'ApiUrl\\'\\].OutputValue --output text");
+        assertThat(run.folders()).hasSize(4).containsOnly(root.toRealPath().toString());
+    }
+
+    @Test
+    void with_a_saved_configuration_the_deployment_is_not_guided_unless_asked() throws Exception {
+        Files.writeString(root.resolve("samconfig.toml"), "version = 0.1\n");
+
+        Run saved = deploy("", "--stack", "demo");
+        assertThat(saved.calls()).filteredOn(call -> call.startsWith("sam deploy")).singleElement()
+                .isEqualTo("sam deploy --stack-name demo --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset");
+
+        Files.delete(calls);
+        Run guided = deploy("", "--stack", "demo", "--guided");
+        assertThat(guided.calls()).filteredOn(call -> call.startsWith("sam deploy")).singleElement()
+                .asString().endsWith(" --guided");
+    }
+
+    @Test
+    void every_parameter_the_script_overrides_is_a_parameter_of_the_template() throws Exception {
+        Run run = deploy("", "--stack", "demo", "--issuer", "https://issuer.example", "--audience", "a,b",
+                "--tenant-claim", "custom:tenant", "--roles-claim", "cognito:groups");
+
+        String deployCall = run.calls().stream().filter(call -> call.startsWith("sam deploy")).findFirst().orElseThrow();
+        List<String> overridden = List.of(deployCall.replaceAll(".*--parameter-overrides (.*) --guided$", "$1")
+                .split(" ")).stream().map(assignment -> assignment.substring(0, assignment.indexOf('='))).toList();
+        assertThat(overridden).containsExactly("JwtIssuer", "JwtAudience", "TenantClaim", "RolesClaim");
+        assertThat(SamTemplate.load().parameters()).containsKeys(overridden.toArray(String[]::new));
+    }
+
+    @Test
+    void a_failing_build_stops_the_script_before_anything_is_deployed() throws Exception {
+        Run run = deploy("mvn", FIRST_DEPLOYMENT);
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.calls()).containsExactly("mvn -q -pl aws-lambda -am package -DskipTests");
+    }
+
+    @Test
+    void a_dry_run_prints_the_commands_a_real_run_runs_and_runs_none() throws Exception {
+        List<String> dryRunArgs = new ArrayList<>(List.of("--dry-run"));
+        dryRunArgs.addAll(List.of(FIRST_DEPLOYMENT));
+        Run dry = deploy("", dryRunArgs.toArray(String[]::new));
+        assertThat(dry.exitCode()).as(dry.output()).isZero();
+        assertThat(dry.calls()).isEmpty();
+
+        Run real = deploy("", FIRST_DEPLOYMENT);
+        assertThat(dry.output().lines().toList()).isEqualTo(real.calls()).hasSize(4);
+    }
+
+    @Test
+    void an_unknown_option_is_refused_and_nothing_runs() throws Exception {
+        Run run = deploy("", "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("unknown option: --bogus");
+        assertThat(run.calls()).isEmpty();
     }
 }

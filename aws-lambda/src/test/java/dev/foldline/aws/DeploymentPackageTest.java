@@ -3,6 +3,7 @@ package dev.foldline.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import dev.foldline.app.Application;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,33 +12,32 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The template and the artifact it deploys, checked after {@code mvn package}: cfn-lint passes with
- * no errors and no warnings, every function's CodeUri exists and stays under 15 MiB, and every
- * Handler names a public class and method inside it.
+ * no errors and no warnings (whenever it is installed; under {@code CI=true} a missing cfn-lint
+ * fails), every function's CodeUri exists and stays under 15 MiB, every Handler names a public
+ * class and method inside it, and the artifact's service file lists an application it contains.
  */
 class DeploymentPackageTest {
 
     private static final long MAX_BYTES = 15L * 1024 * 1024;
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
-    private static final Path TEMPLATE = ROOT.resolve("template.yaml");
+    private static final Path ROOT = SamTemplate.FILE.getParent();
 
     @Test
     void cfn_lint_reports_no_errors_and_no_warnings() throws Exception {
-        Process process;
+        ChildProcess lint;
         try {
-            process = new ProcessBuilder("cfn-lint", "--format", "parseable", TEMPLATE.toString())
-                    .redirectErrorStream(true).start();
+            lint = ChildProcess.run(new ProcessBuilder("cfn-lint", "--format", "parseable", SamTemplate.FILE.toString()),
+                    Duration.ofMinutes(2));
         } catch (IOException e) {
             String message = "cfn-lint is not installed (pip install cfn-lint): " + e.getMessage();
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -47,51 +47,51 @@ class DeploymentPackageTest {
             Assumptions.abort(message);
             return;
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("cfn-lint finished").isTrue();
-        assertThat(output).as("cfn-lint findings").isBlank();
-        assertThat(process.exitValue()).as("cfn-lint exit code; output:\n" + output).isZero();
+        assertThat(lint.output()).as("cfn-lint findings").isBlank();
+        assertThat(lint.exitCode()).as("cfn-lint exit code; output:\n" + lint.output()).isZero();
     }
 
     @Test
-    void every_handler_names_a_public_method_in_the_built_artifact_under_15_mib() throws Exception {
-        String template = Files.readString(TEMPLATE);
-        List<String> handlers = values(template, "Handler");
-        List<String> codeUris = values(template, "CodeUri");
-        assertThat(handlers).as("handlers in the template").isNotEmpty();
-        assertThat(codeUris).hasSameSizeAs(handlers);
+    void every_function_names_a_public_handler_in_its_built_artifact_under_15_mib() throws Exception {
+        SamTemplate template = SamTemplate.load();
+        Map<String, Map<String, Object>> functions = template.properties(SamTemplate.FUNCTION);
+        assertThat(functions).as("functions in the template").isNotEmpty();
 
-        for (int i = 0; i < handlers.size(); i++) {
-            Path artifact = ROOT.resolve(codeUris.get(i));
-            assertThat(artifact).as("built artifact (run mvn package)").isRegularFile();
+        for (Map.Entry<String, Map<String, Object>> function : functions.entrySet()) {
+            String name = function.getKey();
+            Object handler = template.functionProperty(function.getValue(), "Handler");
+            Object codeUri = template.functionProperty(function.getValue(), "CodeUri");
+            assertThat(handler).as("Handler of " + name).isInstanceOf(String.class);
+            assertThat(codeUri).as("CodeUri of " + name).isInstanceOf(String.class);
+            Path artifact = ROOT.resolve((String) codeUri);
+            assertThat(artifact).as("built artifact of " + name + " (run mvn package)").isRegularFile();
             assertThat(Files.size(artifact)).as("artifact size of " + artifact).isLessThan(MAX_BYTES);
-            String[] handler = handlers.get(i).split("::");
-            String className = handler[0];
-            String methodName = handler[1];
-            try (ZipFile zip = new ZipFile(artifact.toFile())) {
-                assertThat(zip.getEntry(className.replace('.', '/') + ".class")).as(className + " in " + artifact)
-                        .isNotNull();
-            }
+            String[] parts = ((String) handler).split("::");
+            assertThat(parts).as("Handler of " + name + " is class::method").hasSize(2);
             try (URLClassLoader loader = new URLClassLoader(new URL[] {artifact.toUri().toURL()}, null)) {
-                Class<?> type = Class.forName(className, false, loader);
-                assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
-                assertThat(type.getConstructor()).as("no-arg constructor of " + className).isNotNull();
+                Class<?> type = Class.forName(parts[0], false, loader);
+                assertThat(Modifier.isPublic(type.getModifiers())).as(parts[0] + " is public").isTrue();
+                assertThat(type.getConstructor()).as("no-arg constructor of " + parts[0]).isNotNull();
                 List<Method> methods = Arrays.stream(type.getMethods())
-                        .filter(m -> m.getName().equals(methodName) && m.getParameterCount() == 2
+                        .filter(m -> m.getName().equals(parts[1]) && m.getParameterCount() == 2
                                 && m.getParameterTypes()[1].getName().equals(Context.class.getName())
                                 && !m.isBridge())
                         .toList();
-                assertThat(methods).as(handlers.get(i)).hasSize(1);
+                assertThat(methods).as(handler + " taking a Lambda Context").hasSize(1);
             }
         }
     }
 
-    private static List<String> values(String template, String key) {
-        Matcher matcher = Pattern.compile("(?m)^\\s+" + key + ":\\s*(\\S+)\\s*$").matcher(template);
-        List<String> values = new ArrayList<>();
-        while (matcher.find()) {
-            values.add(matcher.group(1));
+    @Test
+    void the_artifact_lists_an_application_it_contains_so_the_functions_find_one() throws Exception {
+        Path artifact = ROOT.resolve("aws-lambda/target/foldline-aws-lambda.zip");
+        try (ZipFile zip = new ZipFile(artifact.toFile())) {
+            ZipEntry services = zip.getEntry("META-INF/services/" + Application.class.getName());
+            assertThat(services).as("the service file in " + artifact).isNotNull();
+            List<String> listed = new String(zip.getInputStream(services).readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            assertThat(listed).isNotEmpty().allSatisfy(className -> assertThat(
+                    zip.getEntry(className.replace('.', '/') + ".class")).as(className + " in " + artifact).isNotNull());
         }
-        return values;
     }
 }

@@ -12,11 +12,11 @@ import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.StreamId;
 import dev.foldline.trace.Tracer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,6 +58,15 @@ class EnvironmentConfiguredFunctionTest {
     }
 
     @Test
+    void with_the_examples_off_and_no_application_listed_the_function_refuses_to_start() {
+        Map<String, String> examplesOff = new HashMap<>(env());
+        examplesOff.put("FOLDLINE_EXAMPLES", "off");
+        assertThatThrownBy(() -> AwsRuntime.fromEnvironment(examplesOff))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no application registers an aggregate type");
+    }
+
+    @Test
     void without_a_table_name_the_function_refuses_to_start() {
         assertThatThrownBy(() -> AwsRuntime.fromEnvironment(Map.of("AWS_REGION", "us-east-1")))
                 .isInstanceOf(IllegalStateException.class)
@@ -72,13 +81,10 @@ class EnvironmentConfiguredFunctionTest {
         builder.environment().putAll(Map.of("FOLDLINE_TRACE", "on",
                 // What Lambda puts in every function's environment; DynamoDB Local accepts any key.
                 "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local", "AWS_SESSION_TOKEN", "local"));
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
+        ChildProcess lambda = ChildProcess.run(builder, Duration.ofSeconds(60));
 
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("command: 200", "stream: []", "sweep: {applied=0, stillParked=0, failures=[]}")
+        assertThat(lambda.exitCode()).as(lambda.output()).isZero();
+        assertThat(lambda.output()).contains("command: 200", "stream: []", "sweep: {applied=0, stillParked=0, failures=[]}")
                 .containsPattern("COMMAND tenant1 tenant1/numbers/calc-1 AddNumbers [0-9.]+ ms");
         DynamoDbEventStore store = new DynamoDbEventStore(LocalDynamoDb.client(), DynamoDbStoreOptions.defaults(table));
         List<Envelope> written = store.read(new StreamId("tenant1", "numbers", "calc-1"), 0, 0);

@@ -29,7 +29,8 @@ class HarnessSmokeTest {
         assertThat(warm.commands()).isEqualTo(COMMANDS);
         assertThat(warm.calls()).isEqualTo(new StoreCalls(0, COMMANDS, 0, 0, 0));
         assertThat(warm.failed()).isZero();
-        assertThat(warm.latencies().p99Nanos()).isGreaterThanOrEqualTo(warm.latencies().p50Nanos()).isPositive();
+        // Every measured command was timed (the percentile arithmetic itself is LatenciesTest's).
+        assertThat(warm.latencies().p50Nanos()).isPositive();
     }
 
     @Test

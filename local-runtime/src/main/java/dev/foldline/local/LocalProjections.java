@@ -82,8 +82,7 @@ final class LocalProjections implements CommitListener {
 
     private static void report(ProjectionReport report) {
         for (HandlerFailure failure : report.failures()) {
-            LOG.log(Level.WARNING, "handler " + failure.handler() + " is parked on " + failure.stream() + "@"
-                    + failure.version() + ": " + failure.error() + " (retried with the stream's next envelope)");
+            LOG.log(Level.WARNING, "parked " + failure.description() + " (retried with the stream's next envelope)");
         }
     }
 

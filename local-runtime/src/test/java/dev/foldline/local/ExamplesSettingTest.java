@@ -28,7 +28,8 @@ class ExamplesSettingTest {
 
     @Test
     void applications_on_the_class_path_are_still_served() {
-        ApiClient.Reply opened = server.api().as("tenant1", "user1", ContractApplication.ADMIN).command(ContractApplication.OPEN_SAFE, "{}");
+        ApiClient.Reply opened = server.api().as("tenant1", "user1", ContractApplication.ADMIN)
+                .command(ContractApplication.OPEN_SAFE, "{}");
         assertThat(opened.status()).isEqualTo(200);
     }
 

@@ -9,6 +9,7 @@ import dev.foldline.http.Tokens;
 import dev.foldline.http.identity.JwtIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,8 +23,8 @@ class JwtModeOverHttpTest {
             "AUTH_MODE", "jwt",
             "JWT_HS256_SECRET", Tokens.SECRET,
             "JWT_ISSUER", "https://issuer.example",
-            "JWT_TENANT_CLAIM", "org",
-            "JWT_ROLES_CLAIM", "groups");
+            "FOLDLINE_TENANT_CLAIM", "org",
+            "FOLDLINE_ROLES_CLAIM", "groups");
 
     @TempDir
     static Path dataDir;
@@ -96,5 +97,13 @@ class JwtModeOverHttpTest {
     void jwt_mode_without_a_key_does_not_start() {
         assertThatThrownBy(() -> LocalConfig.fromEnvironment(Map.of("AUTH_MODE", "jwt")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JWT_HS256_SECRET");
+    }
+
+    @Test
+    void a_claim_setting_under_its_old_jwt_name_stops_the_start() {
+        Map<String, String> old = new HashMap<>(ENV);
+        old.put("JWT_TENANT_CLAIM", old.remove("FOLDLINE_TENANT_CLAIM"));
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(old))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FOLDLINE_TENANT_CLAIM");
     }
 }

@@ -20,7 +20,7 @@ class LocalRuntimeHttpContractTest implements HttpContract {
 
     @Override
     public AdapterClient client() {
-        return new DevHeadersOverHttp(server.baseUri());
+        return OverHttp.withDevHeaders(server.baseUri());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.foldline.aggregate;
 
+import dev.foldline.errors.InvalidArgument;
 import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Event;
@@ -68,7 +69,16 @@ public final class CommandContext<S> {
         return push(Event.of(eventName, Payload.from(eventPayload)));
     }
 
+    /**
+     * Applies the event and keeps it for the envelope. An event holding NaN or an infinity is refused
+     * (400 naming the field): JSON cannot store it, and the aggregate must stay readable.
+     */
     public S push(Event event) {
+        String nonFinite = event.payload().nonFiniteNumberAt();
+        if (nonFinite != null) {
+            throw new InvalidArgument(nonFinite, "event " + event.name() + " would store " + nonFinite
+                    + " as NaN or an infinity; it must be a finite number");
+        }
         state = before.type().apply(state, event);
         events.add(event);
         return state;

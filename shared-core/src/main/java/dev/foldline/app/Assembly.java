@@ -49,8 +49,8 @@ public final class Assembly {
             return true;
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "on", "true" -> true;
-            case "off", "false" -> false;
+            case "on" -> true;
+            case "off" -> false;
             default -> throw new IllegalArgumentException(EXAMPLES + " must be on or off, not " + value.trim());
         };
     }

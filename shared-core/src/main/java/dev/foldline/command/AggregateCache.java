@@ -29,9 +29,12 @@ final class AggregateCache {
         return capacity == 0 ? null : (Aggregate<S>) entries.get(stream);
     }
 
-    /** Keeps the newer of the cached and the given aggregate. */
+    /**
+     * Keeps the newer of the cached and the given aggregate. An aggregate with no envelopes is not
+     * kept: reads of ids that do not exist would otherwise fill the cache with nothing.
+     */
     synchronized void put(Aggregate<?> aggregate) {
-        if (capacity == 0) {
+        if (capacity == 0 || aggregate.version() < 0) {
             return;
         }
         Aggregate<?> current = entries.get(aggregate.stream());

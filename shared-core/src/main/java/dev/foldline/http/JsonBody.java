@@ -25,7 +25,9 @@ final class JsonBody {
             throw new UnsupportedMediaType("the body must be application/json, not "
                     + (contentType.isBlank() ? "untyped" : contentType));
         }
-        return Payload.parse(Utf8.decode(body, "the body"));
+        Payload payload = Payload.parse(Utf8.decode(body, "the body"));
+        payload.requireWithin(options.maxJsonDepth(), options.maxJsonMembers());
+        return payload;
     }
 
     /** {@code application/json} or any {@code application/*+json}, with or without parameters. */

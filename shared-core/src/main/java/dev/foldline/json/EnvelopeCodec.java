@@ -53,8 +53,12 @@ public final class EnvelopeCodec {
         return Json.write(toJson(envelope));
     }
 
+    /**
+     * Reads a stored envelope leniently: one stored before non-finite numbers were refused may hold
+     * a bare NaN or Infinity, and its aggregate must still load.
+     */
     public static Envelope read(String json) {
-        return fromJson(Json.parseObject(json));
+        return fromJson(Json.parseTree(json).getAsJsonObject());
     }
 
     public static Envelope fromJson(JsonObject json) {
@@ -98,7 +102,7 @@ public final class EnvelopeCodec {
         JsonElement schema = json.get("schemaVersion");
         return new Event(
                 json.get("name").getAsString(),
-                Payload.of(json.getAsJsonObject("payload")),
+                Payload.stored(json.getAsJsonObject("payload")),
                 schema == null ? 1 : schema.getAsInt());
     }
 

@@ -2,6 +2,7 @@ package dev.foldline.json;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,6 +12,9 @@ import com.google.gson.stream.JsonReader;
 import dev.foldline.errors.MalformedRequest;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 
 /** The one place that knows the JSON library. Everything else goes through these methods. */
 public final class Json {
@@ -43,6 +47,67 @@ public final class Json {
         return GSON.fromJson(json, type);
     }
 
+    /**
+     * Where the tree holds a number that is NaN or infinite, as a path such as {@code a.b[2]}, or
+     * null when every number is finite. JSON has no such numbers, so stored data holding one could
+     * not be read back strictly.
+     */
+    public static String nonFiniteNumberAt(JsonElement tree) {
+        Deque<Map.Entry<String, JsonElement>> pending = new ArrayDeque<>();
+        pending.push(Map.entry("", tree));
+        while (!pending.isEmpty()) {
+            Map.Entry<String, JsonElement> next = pending.pop();
+            JsonElement element = next.getValue();
+            String path = next.getKey();
+            if (element.isJsonPrimitive() && element.getAsJsonPrimitive().isNumber()) {
+                Number number = element.getAsNumber();
+                if ((number instanceof Double || number instanceof Float) && !Double.isFinite(number.doubleValue())) {
+                    return path;
+                }
+            } else if (element.isJsonObject()) {
+                for (Map.Entry<String, JsonElement> member : element.getAsJsonObject().entrySet()) {
+                    pending.push(Map.entry(path.isEmpty() ? member.getKey() : path + "." + member.getKey(),
+                            member.getValue()));
+                }
+            } else if (element.isJsonArray()) {
+                JsonArray array = element.getAsJsonArray();
+                for (int i = 0; i < array.size(); i++) {
+                    pending.push(Map.entry(path + "[" + i + "]", array.get(i)));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Refuses a tree nested deeper than {@code maxDepth} or holding more than {@code maxMembers}
+     * object members and array elements in all, before any code walks it recursively.
+     */
+    public static void requireWithin(JsonElement tree, int maxDepth, int maxMembers) {
+        Deque<Map.Entry<Integer, JsonElement>> pending = new ArrayDeque<>();
+        pending.push(Map.entry(0, tree));
+        int members = 0;
+        while (!pending.isEmpty()) {
+            Map.Entry<Integer, JsonElement> next = pending.pop();
+            int depth = next.getKey();
+            JsonElement element = next.getValue();
+            if (!element.isJsonObject() && !element.isJsonArray()) {
+                continue;
+            }
+            if (depth >= maxDepth) {
+                throw new MalformedRequest("body nests objects and arrays deeper than " + maxDepth + " levels");
+            }
+            Iterable<JsonElement> children = element.isJsonObject()
+                    ? element.getAsJsonObject().asMap().values() : element.getAsJsonArray();
+            for (JsonElement child : children) {
+                if (++members > maxMembers) {
+                    throw new MalformedRequest("body holds more than " + maxMembers + " members and elements");
+                }
+                pending.push(Map.entry(depth + 1, child));
+            }
+        }
+    }
+
     /** Parses JSON the framework wrote itself (stored state may hold NaN or Infinity). */
     public static JsonElement parseTree(String text) {
         return JsonParser.parseString(text);
@@ -60,12 +125,12 @@ public final class Json {
         if (element.isJsonObject()) {
             JsonObject copy = new JsonObject();
             element.getAsJsonObject().entrySet().stream()
-                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> copy.add(e.getKey(), sorted(e.getValue())));
             return copy;
         }
         if (element.isJsonArray()) {
-            com.google.gson.JsonArray copy = new com.google.gson.JsonArray();
+            JsonArray copy = new JsonArray();
             element.getAsJsonArray().forEach(e -> copy.add(sorted(e)));
             return copy;
         }

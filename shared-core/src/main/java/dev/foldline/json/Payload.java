@@ -12,12 +12,28 @@ import java.math.BigDecimal;
  */
 public final class Payload {
 
-    private static final Payload EMPTY = new Payload(new JsonObject());
+    private static final Payload EMPTY = new Payload(new JsonObject(), false);
+    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
 
     private final JsonObject json;
+    /**
+     * Read from storage written before non-finite numbers were refused: such a number was stored as
+     * a bare NaN or Infinity, which reads back as a string, and is still answered as a number.
+     */
+    private final boolean stored;
+
+    private Payload(JsonObject json, boolean stored) {
+        this.json = json;
+        this.stored = stored;
+    }
 
     private Payload(JsonObject json) {
-        this.json = json;
+        this(json, false);
+    }
+
+    /** A payload read back from storage (see {@link EnvelopeCodec}). */
+    static Payload stored(JsonObject json) {
+        return new Payload(json, true);
     }
 
     public static Payload empty() {
@@ -71,6 +87,11 @@ public final class Payload {
     }
 
     public double requireDouble(String name) {
+        JsonElement element = json.get(name);
+        if (stored && element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()
+                && NON_FINITE.contains(element.getAsString())) {
+            return Double.parseDouble(element.getAsString());
+        }
         return requireNumber(name).doubleValue();
     }
 
@@ -111,6 +132,19 @@ public final class Payload {
 
     public String toJson() {
         return Json.write(json);
+    }
+
+    /**
+     * Refuses (400) a payload nested deeper than {@code maxDepth} or holding more than
+     * {@code maxMembers} members and elements: checked at the edge, before user code walks it.
+     */
+    public void requireWithin(int maxDepth, int maxMembers) {
+        Json.requireWithin(json, maxDepth, maxMembers);
+    }
+
+    /** Where the payload holds NaN or an infinity (a path such as {@code a.b[2]}), or null. */
+    public String nonFiniteNumberAt() {
+        return Json.nonFiniteNumberAt(json);
     }
 
     /** The payload as JSON with members sorted by name: equal payloads give equal text. */

@@ -1,7 +1,9 @@
 package dev.foldline.projection;
 
 import dev.foldline.model.StreamId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,19 @@ public record ProjectionReport(int applied, int duplicates, int filled, List<Han
 
     public boolean succeeded() {
         return failures.isEmpty();
+    }
+
+    /**
+     * The parked-failure summary, for a log line or a scheduled function's result: {@code applied},
+     * {@code stillParked} (the number of failures: each one leaves its handler parked on its
+     * stream) and {@code failures} (their descriptions).
+     */
+    public Map<String, Object> summary() {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("applied", applied);
+        summary.put("stillParked", failures.size());
+        summary.put("failures", failures.stream().map(HandlerFailure::description).toList());
+        return summary;
     }
 
     public Set<StreamId> failedStreams() {

@@ -72,6 +72,16 @@ public final class Projector {
         return report;
     }
 
+    /**
+     * Projects a batch of change records as a platform delivered them (in any order, with
+     * duplicates) and names the first record the platform must deliver again; see
+     * {@link BatchResult#retryFrom()}.
+     */
+    public <P> BatchResult<P> projectBatch(String scope, List<Delivery<P>> batch, List<EventHandler> handlers) {
+        ProjectionReport report = project(scope, batch.stream().map(Delivery::envelope).toList(), handlers);
+        return BatchResult.of(batch, report);
+    }
+
     /** Tries every parked stream of the scope again, up to its latest envelope. */
     public ProjectionReport retryParked(String scope, String tenant, List<EventHandler> handlers) {
         requireNames(scope, handlers);

@@ -51,7 +51,7 @@ class AssemblyTest {
         assertThat(on.registry().types()).extracting(AggregateType::name).contains("numbers", "calculator");
         assertThat(on.views()).extracting(ProjectionView::name).containsExactly(ExamplesApplication.COUNTER);
 
-        for (String off : List.of("off", "OFF", " false ")) {
+        for (String off : List.of("off", "OFF", " off ")) {
             assertThatThrownBy(() -> Assembly.fromSettings(Map.of(Assembly.EXAMPLES, off), store,
                     getClass().getClassLoader()))
                     .as(off)
@@ -62,6 +62,8 @@ class AssemblyTest {
 
     @Test
     void a_setting_other_than_on_or_off_is_refused_with_its_name() {
+        assertThatThrownBy(() -> Assembly.examples(Map.of(Assembly.EXAMPLES, "false")))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Assembly.examples(Map.of(Assembly.EXAMPLES, "sometimes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Assembly.EXAMPLES).hasMessageContaining("sometimes");

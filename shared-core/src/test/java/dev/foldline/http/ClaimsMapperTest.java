@@ -23,6 +23,23 @@ class ClaimsMapperTest {
     }
 
     @Test
+    void claim_names_come_from_the_same_settings_in_every_runtime_with_defaults() {
+        ClaimsMapper cognito = ClaimsMapper.fromSettings(Map.of(
+                "FOLDLINE_TENANT_CLAIM", " custom:tenant ", "FOLDLINE_ROLES_CLAIM", "cognito:groups")::get);
+        assertThat(cognito).isEqualTo(new ClaimsMapper("custom:tenant", "sub", "cognito:groups"));
+        assertThat(ClaimsMapper.fromSettings(Map.of("FOLDLINE_ACTOR_CLAIM", " ")::get)).isEqualTo(ClaimsMapper.defaults());
+    }
+
+    @Test
+    void a_claim_setting_under_its_old_name_is_refused_rather_than_ignored() {
+        for (String old : List.of("JWT_TENANT_CLAIM", "JWT_ACTOR_CLAIM", "JWT_ROLES_CLAIM")) {
+            assertThatThrownBy(() -> ClaimsMapper.fromSettings(Map.of(old, "org")::get))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(old + " was renamed " + old.replace("JWT_", "FOLDLINE_"));
+        }
+    }
+
+    @Test
     void reads_roles_as_api_gateway_renders_a_list_claim() {
         ClaimsMapper cognito = new ClaimsMapper("custom:tenant", "sub", "cognito:groups");
 

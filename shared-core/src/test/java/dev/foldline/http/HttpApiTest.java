@@ -91,6 +91,27 @@ class HttpApiTest {
     }
 
     @Test
+    void a_body_nested_too_deeply_or_holding_too_many_members_is_a_400_before_any_command_runs() {
+        String deep = "{\"aggregateId\":\"deep\",\"number1\":1,\"number2\":2,\"x\":"
+                + "[".repeat(HttpOptions.DEFAULT_MAX_JSON_DEPTH) + "]".repeat(HttpOptions.DEFAULT_MAX_JSON_DEPTH) + "}";
+        String justDeepEnough = "{\"aggregateId\":\"deep\",\"number1\":1,\"number2\":2,\"x\":"
+                + "[".repeat(HttpOptions.DEFAULT_MAX_JSON_DEPTH - 1) + "]".repeat(HttpOptions.DEFAULT_MAX_JSON_DEPTH - 1) + "}";
+        HttpApi roomy = HttpApi.builder(commands, store, new DevHeaderIdentity()).onCommit(committed::add).build();
+        StringBuilder wide = new StringBuilder("{\"aggregateId\":\"wide\",\"number1\":1,\"number2\":2,\"x\":[0");
+        wide.append(",0".repeat(HttpOptions.DEFAULT_MAX_JSON_MEMBERS)).append("]}");
+
+        HttpResponse tooDeep = roomy.handle(HttpRequest.post("/commands/AddNumbers", JSON, deep));
+        HttpResponse tooWide = roomy.handle(HttpRequest.post("/commands/AddNumbers", JSON, wide.toString()));
+
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.body()).contains("deeper than " + HttpOptions.DEFAULT_MAX_JSON_DEPTH);
+        assertThat(tooWide.status()).isEqualTo(400);
+        assertThat(tooWide.body()).contains("more than " + HttpOptions.DEFAULT_MAX_JSON_MEMBERS);
+        assertThat(committed).isEmpty();
+        assertThat(roomy.handle(HttpRequest.post("/commands/AddNumbers", JSON, justDeepEnough)).status()).isEqualTo(200);
+    }
+
+    @Test
     void a_failing_commit_listener_does_not_change_an_acknowledged_commit() {
         HttpApi failing = HttpApi.builder(commands, store, new DevHeaderIdentity())
                 .onCommit(envelope -> {

@@ -49,6 +49,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    private static final System.Logger LOG = System.getLogger(DynamoDbEventStore.class.getName());
 
     private final DynamoDbTable<StoreItem> table;
     private final DynamoDbIndex<StoreItem> tenantIndex;
@@ -109,9 +110,14 @@ public final class DynamoDbEventStore implements EventStore {
         }
         if (snapshot != null) {
             item.setSnapshot(snapshot.stored());
-            if (sizeOf(item) > MAX_ITEM_BYTES) {
-                // A snapshot only saves reads: drop it rather than refuse the envelope.
+            int withSnapshot = sizeOf(item);
+            if (withSnapshot > MAX_ITEM_BYTES) {
+                // A snapshot only saves reads: commit without it rather than refuse the envelope, and
+                // say so, since loads of this aggregate replay from the previous snapshot until one fits.
                 item.setSnapshot(null);
+                LOG.log(System.Logger.Level.WARNING, "snapshot of " + envelope.stream() + " at version "
+                        + envelope.version() + " left out: with it the item would take " + withSnapshot
+                        + " bytes, over DynamoDB's " + MAX_ITEM_BYTES);
             }
         }
         PutItemEnhancedRequest<StoreItem> put = PutItemEnhancedRequest.builder(StoreItem.class)

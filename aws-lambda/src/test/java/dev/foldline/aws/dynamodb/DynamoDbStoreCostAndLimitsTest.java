@@ -27,7 +27,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,16 +165,40 @@ class DynamoDbStoreCostAndLimitsTest {
     }
 
     @Test
-    void a_snapshot_that_would_overflow_the_item_is_dropped_and_the_envelope_kept() {
+    void a_snapshot_that_would_overflow_the_item_is_left_out_with_a_warning_and_the_envelope_kept() {
         StreamId stream = new StreamId(tenant, "numbers", "bigstate");
         Snapshot hugeState = new Snapshot(0, "{\"s\":\"" + "y".repeat(300 * 1024) + "\"}");
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record);
+            }
 
-        assertThat(store.append(envelope(stream, 0, "x".repeat(200 * 1024)), hugeState))
-                .isEqualTo(AppendResult.COMMITTED);
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(DynamoDbEventStore.class.getName());
+        logger.addHandler(capture);
+        try {
+            assertThat(store.append(envelope(stream, 0, "x".repeat(200 * 1024)), hugeState))
+                    .isEqualTo(AppendResult.COMMITTED);
+        } finally {
+            logger.removeHandler(capture);
+        }
 
         StreamSlice slice = store.load(stream, -1);
         assertThat(slice.snapshot()).isEmpty();
         assertThat(slice.envelopes()).hasSize(1);
+        assertThat(warnings).anySatisfy(record -> {
+            assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(record.getMessage()).contains(stream.toString()).contains("left out");
+        });
     }
 
     @Test

@@ -61,6 +61,8 @@ final class SqliteDatabase implements AutoCloseable {
             );
             """;
 
+    private static final System.Logger LOG = System.getLogger(SqliteDatabase.class.getName());
+
     private final Path file;
     private final int poolSize;
     private final BlockingQueue<Connection> pool;
@@ -143,6 +145,7 @@ final class SqliteDatabase implements AutoCloseable {
         writeLock.lock();
         try {
             Connection connection = borrow();
+            boolean reusable = true;
             try (Statement control = connection.createStatement()) {
                 control.execute("BEGIN IMMEDIATE");
                 try {
@@ -150,16 +153,46 @@ final class SqliteDatabase implements AutoCloseable {
                     control.execute("COMMIT");
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    control.execute("ROLLBACK");
+                    reusable = rollBack(control, e);
                     throw e;
                 }
             } catch (SQLException e) {
                 throw new SqliteStoreException("write failed on " + file, e);
             } finally {
-                pool.add(connection);
+                giveBack(connection, reusable);
             }
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Rolls back after a failure. A failing ROLLBACK is attached to the failure that caused it,
+     * never thrown in its place, and its connection (which may still hold the transaction) is not
+     * reused: false.
+     */
+    private static boolean rollBack(Statement control, Exception cause) {
+        try {
+            control.execute("ROLLBACK");
+            return true;
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+            return false;
+        }
+    }
+
+    /** Returns a connection to the pool, or replaces one that cannot be trusted with a new one. */
+    private void giveBack(Connection connection, boolean reusable) {
+        if (reusable) {
+            pool.add(connection);
+            return;
+        }
+        closeQuietly(connection);
+        try {
+            pool.add(open());
+        } catch (SQLException e) {
+            // The pool is one connection short until the runtime restarts; reads and writes still work.
+            LOG.log(System.Logger.Level.WARNING, "could not replace a connection to " + file, e);
         }
     }
 
@@ -183,12 +216,25 @@ final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes a connection, or fails once the store is closed: a caller that checked before close()
+     * drained the pool must not wait forever for a connection that will never come back.
+     */
     private Connection borrow() {
-        if (closed) {
-            throw new IllegalStateException("the store at " + file + " is closed");
-        }
         try {
-            return pool.take();
+            while (true) {
+                if (closed) {
+                    throw new IllegalStateException("the store at " + file + " is closed");
+                }
+                Connection connection = pool.poll(100, TimeUnit.MILLISECONDS);
+                if (connection != null) {
+                    if (closed) {
+                        pool.add(connection); // close() is collecting them
+                        throw new IllegalStateException("the store at " + file + " is closed");
+                    }
+                    return connection;
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a connection", e);

@@ -28,8 +28,7 @@ public final class JwtIdentity implements IdentityResolver {
      * Configuration from environment variables, shared by every runtime that verifies tokens itself:
      * {@code JWT_HS256_SECRET} or {@code JWT_RS256_PUBLIC_KEY_FILE} (a PEM file), optional
      * {@code JWT_ISSUER}, {@code JWT_AUDIENCE}, {@code JWT_LEEWAY_SECONDS} (default 60), and the
-     * claim names {@code JWT_TENANT_CLAIM} (default {@code tenant}), {@code JWT_ACTOR_CLAIM}
-     * ({@code sub}) and {@code JWT_ROLES_CLAIM} ({@code roles}).
+     * claim names every runtime reads ({@link ClaimsMapper#fromSettings}).
      */
     public static JwtIdentity fromEnvironment(Function<String, String> env, Clock clock) {
         Optional<String> secret = value(env, "JWT_HS256_SECRET");
@@ -41,11 +40,7 @@ public final class JwtIdentity implements IdentityResolver {
                 .orElseGet(() -> JwtKey.rs256(read(Path.of(keyFile.get()))));
         Duration leeway = Duration.ofSeconds(Long.parseLong(value(env, "JWT_LEEWAY_SECONDS").orElse("60")));
         JwtVerifier verifier = new JwtVerifier(key, value(env, "JWT_ISSUER"), value(env, "JWT_AUDIENCE"), leeway, clock);
-        ClaimsMapper mapper = new ClaimsMapper(
-                value(env, "JWT_TENANT_CLAIM").orElse("tenant"),
-                value(env, "JWT_ACTOR_CLAIM").orElse("sub"),
-                value(env, "JWT_ROLES_CLAIM").orElse("roles"));
-        return new JwtIdentity(verifier, mapper);
+        return new JwtIdentity(verifier, ClaimsMapper.fromSettings(env));
     }
 
     @Override

@@ -46,6 +46,7 @@ public interface IdempotencyOverHttp extends HttpFixture {
         assertThat(retry.aggregateId()).isEqualTo(id);
         assertThat(retry.version()).isZero();
         assertThat(retry.header("ETag")).isEqualTo(first.header("ETag"));
+        assertThat(retry.state()).isEqualTo(first.state());
         assertThat(retry.json().getAsJsonArray("events")).isEqualTo(first.json().getAsJsonArray("events"));
         assertThat(envelopeCount(session, "numbers", id)).isEqualTo(1);
         assertThat(session.get("/aggregates/numbers/" + id).state().get("sum").getAsLong()).isEqualTo(3);
@@ -79,6 +80,7 @@ public interface IdempotencyOverHttp extends HttpFixture {
         assertOk(retry);
         assertThat(retry.header(REPLAYED)).contains("true");
         assertThat(retry.version()).isZero();
+        assertThat(retry.json().has("state")).as("no state is at version 0 any more").isFalse();
         assertThat(session.get("/aggregates/numbers/" + id).version()).isEqualTo(1);
         assertThat(envelopeCount(session, "numbers", id)).isEqualTo(2);
     }
