@@ -97,9 +97,7 @@ public final class FirestoreTriggerFunction implements CloudEventsFunction {
     /** Fails the invocation, so that Eventarc delivers the event again. */
     public static final class ProjectionFailed extends RuntimeException {
         ProjectionFailed(List<HandlerFailure> failures) {
-            super(failures.stream()
-                    .map(f -> f.handler() + " on " + f.stream() + "@" + f.version() + ": " + f.error())
-                    .collect(Collectors.joining("; ")));
+            super(failures.stream().map(HandlerFailure::description).collect(Collectors.joining("; ")));
         }
     }
 }

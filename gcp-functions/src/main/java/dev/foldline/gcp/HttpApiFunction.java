@@ -47,18 +47,10 @@ public final class HttpApiFunction implements HttpFunction {
     static IdentityResolver identity(GcpRuntime runtime) {
         String mode = runtime.setting("FOLDLINE_GCP_IDENTITY", "gateway");
         return switch (mode) {
-            case "gateway" -> new ApiGatewayIdentity(claims(runtime));
+            case "gateway" -> new ApiGatewayIdentity(ClaimsMapper.fromSettings(runtime.env()::get));
             case "token" -> JwtIdentity.fromEnvironment(runtime.env()::get, Clock.systemUTC());
             default -> throw new IllegalStateException("FOLDLINE_GCP_IDENTITY must be gateway or token, not " + mode);
         };
-    }
-
-    static ClaimsMapper claims(GcpRuntime runtime) {
-        ClaimsMapper defaults = ClaimsMapper.defaults();
-        return new ClaimsMapper(
-                runtime.setting("FOLDLINE_TENANT_CLAIM", defaults.tenantClaim()),
-                runtime.setting("FOLDLINE_ACTOR_CLAIM", defaults.actorClaim()),
-                runtime.setting("FOLDLINE_ROLES_CLAIM", defaults.rolesClaim()));
     }
 
     @Override

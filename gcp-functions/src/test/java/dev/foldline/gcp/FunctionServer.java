@@ -33,6 +33,10 @@ public final class FunctionServer implements AutoCloseable {
         return start(runtime, ServedHttpApi.class, "http", FirestoreEmulator.freePort());
     }
 
+    public static FunctionServer parkedRetry(GcpRuntime runtime) {
+        return start(runtime, ServedParkedRetry.class, "http", FirestoreEmulator.freePort());
+    }
+
     /** The trigger function on the given port (the emulator is told the port before it starts). */
     public static FunctionServer firestoreTrigger(GcpRuntime runtime, int port) {
         return firestoreTrigger(runtime, port, null);
@@ -74,6 +78,15 @@ public final class FunctionServer implements AutoCloseable {
 
     public static final class ServedHttpApi implements HttpFunction {
         private final HttpApiFunction function = new HttpApiFunction(runtime);
+
+        @Override
+        public void service(HttpRequest request, HttpResponse response) throws Exception {
+            function.service(request, response);
+        }
+    }
+
+    public static final class ServedParkedRetry implements HttpFunction {
+        private final ParkedRetryFunction function = new ParkedRetryFunction(runtime);
 
         @Override
         public void service(HttpRequest request, HttpResponse response) throws Exception {

@@ -60,9 +60,10 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void a_dry_run_builds_then_deploys_indexes_rules_and_both_functions() throws Exception {
+    void a_dry_run_builds_then_deploys_indexes_rules_the_functions_and_the_sweeps_schedule() throws Exception {
         Result result = script("--dry-run", "--project", "demo", "--region", "europe-west1",
-                "--tenant-claim", "org", "--gateway-sa", "gw@demo.iam.gserviceaccount.com");
+                "--tenant-claim", "org", "--gateway-sa", "gw@demo.iam.gserviceaccount.com",
+                "--scheduler-sa", "cron@demo.iam.gserviceaccount.com");
 
         assertThat(result.exit()).as(String.join("\n", result.lines())).isZero();
         List<String> lines = result.lines();
@@ -83,8 +84,13 @@ class DeploymentFilesTest {
                         "--trigger-event-filters=type=google.cloud.firestore.document.v1.created",
                         "--trigger-event-filters-path-pattern=document=tenants/\\{tenant\\}/envelopes/\\{envelope\\}",
                         "--retry"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("gcloud functions add-invoker-policy-binding foldline-api")
-                .contains("serviceAccount:gw@demo.iam.gserviceaccount.com");
+        assertThat(lines).filteredOn(l -> l.startsWith("gcloud functions add-invoker-policy-binding foldline-api"))
+                .singleElement().satisfies(l -> assertThat(l).contains("serviceAccount:gw@demo.iam.gserviceaccount.com"));
+        assertThat(lines).filteredOn(l -> l.startsWith("gcloud functions deploy foldline-parked-retry")).singleElement()
+                .satisfies(l -> assertThat(l).contains("--entry-point=dev.foldline.gcp.ParkedRetryFunction",
+                        "--no-allow-unauthenticated"));
+        assertThat(lines.get(lines.size() - 1)).startsWith("gcloud scheduler jobs create http foldline-parked-retry")
+                .contains("--http-method=POST", "--oidc-service-account-email=cron@demo.iam.gserviceaccount.com");
     }
 
     @Test
