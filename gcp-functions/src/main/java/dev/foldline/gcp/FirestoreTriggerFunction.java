@@ -5,6 +5,7 @@ import com.google.events.cloud.firestore.v1.Document;
 import com.google.events.cloud.firestore.v1.DocumentEventData;
 import com.google.events.cloud.firestore.v1.Value;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.foldline.gcp.firestore.FirestoreEventStore;
 import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.model.Envelope;
 import dev.foldline.projection.HandlerFailure;
@@ -82,9 +83,9 @@ public final class FirestoreTriggerFunction implements CloudEventsFunction {
             return Optional.empty();
         }
         Document document = data.getValue();
-        Value envelope = document.getFieldsMap().get("envelope");
+        Value envelope = document.getFieldsMap().get(FirestoreEventStore.ENVELOPE_FIELD);
         if (envelope == null || envelope.getValueTypeCase() != Value.ValueTypeCase.STRING_VALUE
-                || !document.getName().contains("/envelopes/")) {
+                || !FirestoreEventStore.isEnvelopeDocument(document.getName())) {
             return Optional.empty();
         }
         return Optional.of(EnvelopeCodec.read(envelope.getStringValue()));

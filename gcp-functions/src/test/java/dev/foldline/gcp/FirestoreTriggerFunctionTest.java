@@ -107,7 +107,9 @@ class FirestoreTriggerFunctionTest {
                 .withType(FirestoreTriggerFunction.CREATED)
                 .withData("application/protobuf", com.google.events.cloud.firestore.v1.DocumentEventData.newBuilder()
                         .setValue(com.google.events.cloud.firestore.v1.Document.newBuilder()
-                                .setName("projects/p/databases/(default)/documents/tenants/x/checkpoints/k"))
+                                .setName("projects/p/databases/(default)/documents/tenants/envelopes/checkpoints/k")
+                                .putFields("envelope", com.google.events.cloud.firestore.v1.Value.newBuilder()
+                                        .setStringValue("{}").build()))
                         .build().toByteArray())
                 .build();
 

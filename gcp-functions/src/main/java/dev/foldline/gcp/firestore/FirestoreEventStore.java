@@ -46,6 +46,9 @@ import java.util.Optional;
  */
 public final class FirestoreEventStore implements EventStore {
 
+    /** The field of an envelope document that holds the envelope (EnvelopeCodec JSON). */
+    public static final String ENVELOPE_FIELD = EnvelopeDocument.ENVELOPE;
+
     private final Firestore db;
     private final FirestoreStoreOptions options;
     private final FirestoreCalls calls;
@@ -56,6 +59,16 @@ public final class FirestoreEventStore implements EventStore {
         this.options = options;
         this.calls = new FirestoreCalls(options);
         this.checkpoints = new FirestoreCheckpointStore(db, calls);
+    }
+
+    /**
+     * Whether a document name (full, {@code projects/.../documents/...}, or relative) is that of an
+     * envelope: {@code tenants/{tenant}/envelopes/{id}} at the root of the database.
+     */
+    public static boolean isEnvelopeDocument(String name) {
+        String relative = name.contains("/documents/") ? name.substring(name.indexOf("/documents/") + 11) : name;
+        String[] segments = relative.split("/");
+        return segments.length == 4 && segments[0].equals(DocumentIds.TENANTS) && segments[2].equals(DocumentIds.ENVELOPES);
     }
 
     public FirestoreStoreOptions options() {
