@@ -5,9 +5,12 @@ import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.FieldPath;
+import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Precondition;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.WriteResult;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import java.util.List;
@@ -17,10 +20,12 @@ import java.util.TreeMap;
 
 /**
  * Checkpoints as documents {@code tenants/{tenant}/checkpoints/{key}} with {@code value} and
- * {@code rev}. A new key is a {@code create()} (ALREADY_EXISTS = someone was first); a change of
- * an existing one is a transaction that reads the revision and writes only if it matches, since
- * Firestore's write preconditions know update times, not field values. These writes are on the
- * projection side, never on the command path.
+ * {@code rev}. A new key is a {@code create()} (ALREADY_EXISTS = someone was first). Firestore's
+ * write preconditions know update times, not field values, so a change of an existing key is one
+ * write conditional on the update time this store last saw at that revision (every write changes
+ * the update time, so "unchanged since" is "still at that revision"), and, when it has not seen
+ * the key at that revision, a transaction that reads the revision and writes only if it matches.
+ * These writes are on the projection side, never on the command path.
  */
 final class FirestoreCheckpointStore implements CheckpointStore {
 
@@ -30,6 +35,7 @@ final class FirestoreCheckpointStore implements CheckpointStore {
 
     private final Firestore db;
     private final FirestoreCalls calls;
+    private final SeenRevisions seen = new SeenRevisions(10_000);
 
     FirestoreCheckpointStore(Firestore db, FirestoreCalls calls) {
         this.db = db;
@@ -38,8 +44,14 @@ final class FirestoreCheckpointStore implements CheckpointStore {
 
     @Override
     public Optional<Checkpoint> read(String tenant, String key) {
-        DocumentSnapshot document = calls.call("a checkpoint read", () -> document(tenant, key).get());
-        return document.exists() ? Optional.of(checkpoint(document)) : Optional.empty();
+        DocumentReference document = document(tenant, key);
+        DocumentSnapshot snapshot = calls.call("a checkpoint read", document::get);
+        if (!snapshot.exists()) {
+            return Optional.empty();
+        }
+        Checkpoint checkpoint = checkpoint(snapshot);
+        seen.put(document.getPath(), checkpoint.revision(), snapshot.getUpdateTime());
+        return Optional.of(checkpoint);
     }
 
     @Override
@@ -48,13 +60,25 @@ final class FirestoreCheckpointStore implements CheckpointStore {
         Map<String, Object> fields = Map.of(VALUE, value, REVISION, expectedRevision + 1);
         if (expectedRevision == Checkpoint.ABSENT) {
             try {
-                calls.call("a checkpoint create", () -> document.create(fields));
+                WriteResult written = calls.call("a checkpoint create", () -> document.create(fields));
+                seen.put(document.getPath(), 0, written.getUpdateTime());
                 return true;
             } catch (RuntimeException e) {
                 if (FirestoreCalls.is(e, StatusCode.Code.ALREADY_EXISTS)) {
                     return false;
                 }
                 throw FirestoreCalls.tooLargeOr(e);
+            }
+        }
+        Optional<Timestamp> unchangedSince = seen.updateTime(document.getPath(), expectedRevision);
+        if (unchangedSince.isPresent()) {
+            try {
+                WriteResult written = calls.call("a checkpoint write",
+                        () -> document.update(fields, Precondition.updatedAt(unchangedSince.get())));
+                seen.put(document.getPath(), expectedRevision + 1, written.getUpdateTime());
+                return true;
+            } catch (RuntimeException e) {
+                return changedMeanwhile(document, e);
             }
         }
         return calls.call("a checkpoint write", () -> db.runTransaction(transaction -> {
@@ -70,6 +94,16 @@ final class FirestoreCheckpointStore implements CheckpointStore {
     @Override
     public boolean delete(String tenant, String key, long expectedRevision) {
         DocumentReference document = document(tenant, key);
+        Optional<Timestamp> unchangedSince = seen.updateTime(document.getPath(), expectedRevision);
+        if (unchangedSince.isPresent()) {
+            try {
+                calls.call("a checkpoint delete", () -> document.delete(Precondition.updatedAt(unchangedSince.get())));
+                seen.forget(document.getPath());
+                return true;
+            } catch (RuntimeException e) {
+                return changedMeanwhile(document, e);
+            }
+        }
         return calls.call("a checkpoint delete", () -> db.runTransaction(transaction -> {
             DocumentSnapshot current = transaction.get(document).get();
             if (!atRevision(current, expectedRevision)) {
@@ -104,6 +138,15 @@ final class FirestoreCheckpointStore implements CheckpointStore {
             }
             page = byId.startAfter(documents.get(documents.size() - 1));
         }
+    }
+
+    /** A conditional write refused because the document changed (or went) since it was seen: false. */
+    private boolean changedMeanwhile(DocumentReference document, RuntimeException error) {
+        if (FirestoreCalls.is(error, StatusCode.Code.FAILED_PRECONDITION) || FirestoreCalls.is(error, StatusCode.Code.NOT_FOUND)) {
+            seen.forget(document.getPath());
+            return false;
+        }
+        throw error;
     }
 
     private static boolean atRevision(DocumentSnapshot current, long expectedRevision) {

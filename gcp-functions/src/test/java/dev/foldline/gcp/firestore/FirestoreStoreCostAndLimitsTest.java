@@ -23,6 +23,8 @@ import dev.foldline.model.Event;
 import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
+import dev.foldline.store.Checkpoint;
+import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.StreamSlice;
 import dev.foldline.store.contract.CommandHandlingContract;
 import io.grpc.Status;
@@ -200,6 +202,20 @@ class FirestoreStoreCostAndLimitsTest {
 
         rpcs.reset();
         assertThat(store.load(stream, -1).envelopes()).isEmpty();
+    }
+
+    @Test
+    void a_checkpoint_compare_and_set_after_a_read_is_one_commit_and_a_stale_one_changes_nothing() {
+        CheckpointStore checkpoints = store.checkpoints();
+        checkpoints.write(tenant, "k", "a", Checkpoint.ABSENT);
+        Checkpoint current = checkpoints.read(tenant, "k").orElseThrow();
+
+        rpcs.reset();
+        assertThat(checkpoints.write(tenant, "k", "b", current.revision())).isTrue();
+        assertThat(rpcs.methods()).containsExactly("Commit");
+
+        assertThat(checkpoints.write(tenant, "k", "c", current.revision())).isFalse();
+        assertThat(checkpoints.read(tenant, "k")).contains(new Checkpoint("b", current.revision() + 1));
     }
 
     @Test
