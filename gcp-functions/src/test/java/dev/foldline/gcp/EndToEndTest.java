@@ -54,10 +54,7 @@ class EndToEndTest {
 
     @AfterAll
     static void stop() throws Exception {
-        httpServer.close();
-        triggerServer.close();
-        client.close();
-        emulator.close();
+        Resources.closeAll(httpServer, triggerServer, client, emulator);
     }
 
     @Test

@@ -43,10 +43,7 @@ class HttpApiFunctionHttpContractTest implements HttpContract {
 
     @AfterAll
     static void stop() throws Exception {
-        api.close();
-        trigger.close();
-        client.close();
-        emulator.close();
+        Resources.closeAll(api, trigger, client, emulator);
     }
 
     @Override

@@ -41,7 +41,7 @@ class HttpApiFunctionTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        Resources.closeAll(server);
     }
 
     /** The header API Gateway sets after verifying a JWT with these claims. */

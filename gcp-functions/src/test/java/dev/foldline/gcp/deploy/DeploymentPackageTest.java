@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.cloud.functions.invoker.runner.Invoker;
 import dev.foldline.gcp.ApiGatewayIdentity;
 import dev.foldline.gcp.FirestoreEmulator;
+import dev.foldline.gcp.Resources;
 import dev.foldline.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -57,11 +58,11 @@ class DeploymentPackageTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (function != null) {
             function.destroy();
         }
-        emulator.close();
+        Resources.closeAll(emulator);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.foldline.gcp.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foldline.gcp.FirestoreEmulator;
+import dev.foldline.gcp.Resources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +34,8 @@ class FirestoreRulesTest {
     }
 
     @AfterAll
-    static void stop() {
-        emulator.close();
+    static void stop() throws Exception {
+        Resources.closeAll(emulator);
     }
 
     private static String token(String tenant) {

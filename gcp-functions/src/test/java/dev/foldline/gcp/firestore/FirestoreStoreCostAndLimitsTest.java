@@ -15,6 +15,7 @@ import dev.foldline.errors.TooLarge;
 import dev.foldline.errors.Unavailable;
 import dev.foldline.examples.Numbers;
 import dev.foldline.gcp.FirestoreEmulator;
+import dev.foldline.gcp.Resources;
 import dev.foldline.gcp.RpcRecorder;
 import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
@@ -59,7 +60,7 @@ class FirestoreStoreCostAndLimitsTest {
 
     @AfterAll
     static void closeClient() throws Exception {
-        client.close();
+        Resources.closeAll(client);
     }
 
     @BeforeEach
