@@ -88,7 +88,7 @@ public final class LocalRuntime implements AutoCloseable {
             LOG.log(Level.INFO, "replayed " + replayed + " envelopes into " + applications.handlers().size() + " handlers");
 
             CommandHandler commands = new CommandHandler(store, applications.registry(),
-                    CommandHandler.Options.defaults().withTracer(config.tracer()));
+                    CommandHandler.Options.defaults().withTracer(config.tracer()).withSettings(config.settings()));
             HttpApi api = HttpApi.builder(commands, store, config.identity())
                     .commandRunner(new PerAggregateQueue(commands))
                     .options(config.http())

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +73,7 @@ public final class CommandHandler {
     public record Options(int cacheSize, int maxRetries, RetryBackoff backoff, Clock clock, Supplier<String> ids,
                           Tracer tracer, Duration keyRetention) {
         public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
+        public static final String KEY_RETENTION_SETTING = "FOLDLINE_IDEMPOTENCY_HOURS";
 
         public Options {
             if (cacheSize < 0 || maxRetries < 0) {
@@ -109,6 +111,27 @@ public final class CommandHandler {
 
         public Options withKeyRetention(Duration retention) {
             return new Options(cacheSize, maxRetries, backoff, clock, ids, tracer, retention);
+        }
+
+        /**
+         * The settings every runtime reads for its command handler: {@value #KEY_RETENTION_SETTING}
+         * (whole hours, at least 1; 24 when not set).
+         */
+        public Options withSettings(Map<String, String> settings) {
+            String hours = settings.get(KEY_RETENTION_SETTING);
+            if (hours == null || hours.isBlank()) {
+                return this;
+            }
+            try {
+                long value = Long.parseLong(hours.trim());
+                if (value >= 1 && value <= 24 * 366) {
+                    return withKeyRetention(Duration.ofHours(value));
+                }
+            } catch (NumberFormatException notANumber) {
+                // refused below with the setting's name
+            }
+            throw new IllegalArgumentException(KEY_RETENTION_SETTING + " must be a whole number of hours from 1 to "
+                    + 24 * 366 + ", not " + hours.trim());
         }
     }
 
@@ -188,8 +211,8 @@ public final class CommandHandler {
         Optional<String> id = Optional.empty();
         if (input.has(AGGREGATE_ID)) {
             String value = input.requireString(AGGREGATE_ID);
-            if (value.isBlank() || value.length() > 256 || value.contains("/")) {
-                throw new InvalidArgument(AGGREGATE_ID, "aggregateId must be 1 to 256 characters without '/'");
+            if (value.isBlank() || value.length() > StreamId.MAX_NAME_LENGTH || value.contains("/")) {
+                throw new InvalidArgument(AGGREGATE_ID, "aggregateId must be 1 to " + StreamId.MAX_NAME_LENGTH + " characters without '/'");
             }
             id = Optional.of(value);
         }
