@@ -38,7 +38,7 @@ public final class HttpApiFunction implements HttpFunction {
 
     public HttpApiFunction(GcpRuntime runtime) {
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
-                CommandHandler.Options.defaults().withTracer(runtime.tracer()));
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
         this.api = HttpApi.builder(commands, runtime.store(), identity(runtime))
                 .views(runtime.applications().views())
                 .build();
