@@ -2,15 +2,19 @@ package dev.foldline.gcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.cloud.firestore.Firestore;
 import com.google.gson.JsonObject;
+import dev.foldline.command.RetryBackoff;
 import dev.foldline.gcp.firestore.FirestoreEventStore;
 import dev.foldline.gcp.firestore.FirestoreStoreOptions;
 import dev.foldline.json.Json;
+import io.grpc.Status;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +126,32 @@ class HttpApiFunctionTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(Json.parseObject(response.body()).get("argument").getAsString()).isEqualTo("number1");
         assertThat(get("/aggregates/numbers/bad", as(tenant)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void firestore_staying_overloaded_is_a_503_problem_with_retry_after_and_nothing_is_written() throws Exception {
+        RpcRecorder rpcs = new RpcRecorder();
+        Firestore overloaded = FirestoreEmulator.shared().client(rpcs);
+        FunctionServer busy = FunctionServer.http(GcpRuntime.of(
+                new FirestoreEventStore(overloaded, FirestoreStoreOptions.defaults()
+                        .withRetries(2, new RetryBackoff(Duration.ofMillis(1), Duration.ofMillis(2)))),
+                List.of(new TestApplication(List.of())), CLAIM_SETTINGS));
+        try {
+            rpcs.fail("Commit", Status.RESOURCE_EXHAUSTED, 1000);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://" + busy.hostPort() + "/commands/AddNumbers"))
+                    .header("Content-Type", "application/json")
+                    .header(ApiGatewayIdentity.USERINFO, userinfo(tenant, "user1"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"aggregateId\":\"busy\",\"number1\":1,\"number2\":2}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).contains("1");
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        } finally {
+            Resources.closeAll(busy, overloaded);
+        }
+        assertThat(get("/aggregates/numbers/busy", as(tenant)).statusCode()).isEqualTo(404);
     }
 
     @Test
