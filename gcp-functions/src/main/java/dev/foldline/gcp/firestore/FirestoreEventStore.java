@@ -9,6 +9,7 @@ import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.QuerySnapshot;
+import dev.foldline.errors.InvalidArgument;
 import dev.foldline.errors.TooLarge;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Snapshot;
@@ -215,11 +216,15 @@ public final class FirestoreEventStore implements EventStore {
         return document.getPath().split("/");
     }
 
-    /** A commit stamp as a query bound: {@link SortableKeys#time} text back to a timestamp. */
+    /** A position's watermark as a query bound: {@link SortableKeys#time} text back to a timestamp. */
     private static Timestamp timestamp(String stamp) {
-        int dot = stamp.indexOf('.');
-        return Timestamp.ofTimeSecondsAndNanos(Long.parseLong(stamp.substring(0, dot)),
-                Integer.parseInt(stamp.substring(dot + 1)));
+        try {
+            int dot = stamp.indexOf('.');
+            return Timestamp.ofTimeSecondsAndNanos(Long.parseLong(stamp.substring(0, dot)),
+                    Integer.parseInt(stamp.substring(dot + 1)));
+        } catch (RuntimeException e) {
+            throw new InvalidArgument("position", "not a position of this store: bad watermark");
+        }
     }
 
     private record Stamped(String key, Envelope envelope) {

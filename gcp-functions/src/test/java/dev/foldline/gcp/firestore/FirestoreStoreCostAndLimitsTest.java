@@ -27,12 +27,14 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.support.ReadPosition;
 import dev.foldline.store.contract.CommandHandlingContract;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -222,6 +224,8 @@ class FirestoreStoreCostAndLimitsTest {
     @Test
     void a_position_that_is_not_one_of_this_store_is_an_invalid_argument() {
         assertThatThrownBy(() -> store.readAll(tenant, "garbage", 10)).isInstanceOf(InvalidArgument.class);
+        String forged = new ReadPosition("not-a-stamp", Set.of()).encode();
+        assertThatThrownBy(() -> store.readAll(tenant, forged, 10)).isInstanceOf(InvalidArgument.class);
     }
 
     private Envelope envelope(StreamId stream, long version, String padding) {
