@@ -70,6 +70,14 @@ class IdentityModesTest {
     }
 
     @Test
+    void priming_at_start_goes_through_the_gateway_identity_and_the_whole_request_path() {
+        List<Integer> statuses = HttpApiFunction.prime(GcpRuntime.of(new MemoryEventStore(),
+                List.of(new TestApplication(List.of())), Map.of("FOLDLINE_TENANT_CLAIM", "org")));
+
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 400, 404);
+    }
+
+    @Test
     void an_unknown_mode_is_refused_at_start() {
         assertThatThrownBy(() -> identity(Map.of("FOLDLINE_GCP_IDENTITY", "trust-me")))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("FOLDLINE_GCP_IDENTITY");
