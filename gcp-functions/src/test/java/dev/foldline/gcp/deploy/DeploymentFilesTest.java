@@ -63,7 +63,7 @@ class DeploymentFilesTest {
     void a_dry_run_builds_then_deploys_indexes_rules_the_functions_and_the_sweeps_schedule() throws Exception {
         Result result = script("--dry-run", "--project", "demo", "--region", "europe-west1",
                 "--tenant-claim", "org", "--gateway-sa", "gw@demo.iam.gserviceaccount.com",
-                "--scheduler-sa", "cron@demo.iam.gserviceaccount.com");
+                "--scheduler-sa", "cron@demo.iam.gserviceaccount.com", "--database-location", "eur3");
 
         assertThat(result.exit()).as(String.join("\n", result.lines())).isZero();
         List<String> lines = result.lines();
@@ -81,6 +81,7 @@ class DeploymentFilesTest {
                         "FOLDLINE_TENANT_CLAIM=org"));
         assertThat(lines).filteredOn(l -> l.startsWith("gcloud functions deploy foldline-projections")).singleElement()
                 .satisfies(l -> assertThat(l).contains("--entry-point=dev.foldline.gcp.FirestoreTriggerFunction",
+                        "--trigger-location=eur3",
                         "--trigger-event-filters=type=google.cloud.firestore.document.v1.created",
                         "--trigger-event-filters-path-pattern=document=tenants/\\{tenant\\}/envelopes/\\{envelope\\}",
                         "--retry"));
