@@ -95,4 +95,41 @@ class CommandFunctionTest {
 
         assertThat(response.getStatusCode()).isEqualTo(401);
     }
+
+    @Test
+    void priming_runs_the_request_path_and_reads_the_table_once_writing_nothing() {
+        RequestCounter requests = new RequestCounter();
+        var client = LocalDynamoDb.client(requests);
+        String table = LocalDynamoDb.newTable(client);
+        requests.reset();
+
+        new CommandFunction(AwsRuntime.of(new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table)),
+                List.of(new ExamplesApplication()), Map.of()));
+
+        assertThat(requests.operations()).containsExactly("Query");
+        assertThat(client.scan(b -> b.tableName(table)).count()).isZero();
+    }
+
+    @Test
+    void a_store_that_cannot_be_reached_while_priming_does_not_stop_the_function() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var unreachable = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder()
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:" + closedPort))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build();
+
+        CommandFunction function = new CommandFunction(AwsRuntime.of(
+                new DynamoDbEventStore(unreachable, DynamoDbStoreOptions.defaults("nowhere")),
+                List.of(new ExamplesApplication()), Map.of()));
+
+        APIGatewayV2HTTPEvent health = event("http-get-aggregate.json");
+        health.setRawPath("/health");
+        assertThat(function.handleRequest(health, null).getStatusCode()).isEqualTo(200);
+    }
 }

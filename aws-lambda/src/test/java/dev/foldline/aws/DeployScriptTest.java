@@ -139,4 +139,16 @@ class DeployScriptTest {
         assertThat(run.output()).contains("unknown option: --bogus");
         assertThat(run.calls()).isEmpty();
     }
+
+    @Test
+    void an_option_without_its_value_is_a_usage_error_and_nothing_runs() throws Exception {
+        for (String[] args : List.of(new String[] {"--issuer"}, new String[] {"--issuer", "--dry-run"},
+                new String[] {"--stack", ""}, new String[] {"--dry-run", "--audience"})) {
+            Run run = deploy("", args);
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.output()).contains("needs a value").contains("--dry-run");
+            assertThat(run.calls()).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,69 @@
+package dev.foldline.http;
+
+import dev.foldline.aggregate.AggregateRegistry;
+import dev.foldline.aggregate.AggregateType;
+import dev.foldline.aggregate.SnapshotPolicy;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.http.identity.IdentityResolver;
+import dev.foldline.json.EnvelopeCodec;
+import dev.foldline.json.Payload;
+import dev.foldline.model.StreamId;
+import dev.foldline.store.MemoryEventStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dry run of the request path, for a function to make before its first request (and before a
+ * snapshot of its memory is taken, as Lambda SnapStart does): commands, reads, the envelope codec
+ * and error answers go through the same code as real requests, with the runtime's own identity
+ * resolver, on a scratch in-memory store and a private aggregate. No user code runs and nothing
+ * reaches the runtime's store.
+ */
+public final class Warmup {
+
+    record Counter(long count) {
+    }
+
+    private static final AggregateType<Counter> SCRATCH = AggregateType.named("warmup", Counter.class, () -> new Counter(0))
+            .command("Warm", context -> context.push("Warmed", Payload.empty().with("by", context.payload().requireInt("by"))))
+            .event("Warmed", (state, event) -> new Counter(state.count() + event.payload().requireLong("by")))
+            .snapshots(SnapshotPolicy.everyCommit())
+            .build();
+
+    private Warmup() {
+    }
+
+    /**
+     * Runs the dry run as a caller with the given identity (headers and verified claims as the
+     * runtime's identity resolver expects them) and answers the statuses it got, in order.
+     */
+    public static List<Integer> dryRun(IdentityResolver identity, Map<String, String> headers, Map<String, ?> claims) {
+        MemoryEventStore scratch = new MemoryEventStore();
+        HttpApi api = HttpApi.builder(new CommandHandler(scratch, AggregateRegistry.of(SCRATCH)), scratch, identity).build();
+        Map<String, String> json = new HashMap<>(headers);
+        json.put("Content-Type", "application/json");
+        List<HttpRequest> requests = List.of(
+                HttpRequest.get("/health", Map.of()),
+                HttpRequest.post("/commands/Warm", json, "{\"aggregateId\":\"w\",\"by\":1}"),
+                HttpRequest.post("/commands/Warm", with(json, "Idempotency-Key", "warm-2"), "{\"aggregateId\":\"w\",\"by\":2}"),
+                HttpRequest.get("/aggregates/warmup/w", headers),
+                HttpRequest.get("/aggregates/warmup/w/envelopes?limit=1", headers),
+                HttpRequest.post("/commands/Warm", json, "{\"aggregateId\":\"w\",\"by\":\"two\"}"),
+                HttpRequest.post("/commands/Unknown", json, "{}"));
+        List<Integer> statuses = new ArrayList<>();
+        for (HttpRequest request : requests) {
+            statuses.add(api.handle(request.withVerifiedClaims(claims)).status());
+        }
+        scratch.read(new StreamId(identity.resolve(HttpRequest.get("/", headers).withVerifiedClaims(claims)).tenant(),
+                "warmup", "w"), 0, Long.MAX_VALUE).forEach(envelope -> EnvelopeCodec.read(EnvelopeCodec.write(envelope)));
+        return statuses;
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String name, String value) {
+        Map<String, String> copy = new HashMap<>(headers);
+        copy.put(name, value);
+        return copy;
+    }
+}
