@@ -46,6 +46,21 @@ final class HttpEdge {
         workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.MILLISECONDS,
                 queue(limits.queuedRequests()), new NamedThreads("foldline-http-"));
 
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfiguration(limits)));
+        connector.setHost(host);
+        connector.setPort(port);
+        connector.setIdleTimeout(limits.readTimeout().toMillis());
+        // Small answers must not wait for the client's delayed ACK (~40 ms each).
+        connector.setAcceptedTcpNoDelay(true);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
+        server.setErrorHandler(new ServerProblems());
+        adapter = new ExchangeAdapter(api, gate, workers);
+        server.setHandler(adapter);
+        server.setStopTimeout(0); // the drain below is the graceful part
+    }
+
+    private static HttpConfiguration httpConfiguration(ServerLimits limits) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -58,18 +73,7 @@ final class HttpEdge {
                 UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT,
                 UriCompliance.Violation.AMBIGUOUS_PATH_PARAMETER, UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS,
                 UriCompliance.Violation.BAD_UTF8_ENCODING, UriCompliance.Violation.TRUNCATED_UTF8_ENCODING));
-        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setHost(host);
-        connector.setPort(port);
-        connector.setIdleTimeout(limits.readTimeout().toMillis());
-        // Small answers must not wait for the client's delayed ACK (~40 ms each).
-        connector.setAcceptedTcpNoDelay(true);
-        server.addConnector(connector);
-        server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
-        server.setErrorHandler(new ServerProblems());
-        adapter = new ExchangeAdapter(api, gate, workers);
-        server.setHandler(adapter);
-        server.setStopTimeout(0); // the drain below is the graceful part
+        return http;
     }
 
     static HttpEdge start(String host, int port, ServerLimits limits, HttpApi api) {
