@@ -72,6 +72,42 @@ class ClaimsMapperTest {
     }
 
     @Test
+    void a_tenant_or_actor_claim_that_is_not_a_non_empty_string_is_unauthorized() {
+        for (Object notAName : List.of(42L, 4.2, true, List.of("t1"), List.of(), Map.of("id", "t1"), "", "  ", "[t1 t2]")) {
+            assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", notAName, "sub", "u1")))
+                    .as("tenant %s", notAName).isInstanceOf(Unauthorized.class).hasMessageContaining("tenant");
+            assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", notAName)))
+                    .as("sub %s", notAName).isInstanceOf(Unauthorized.class).hasMessageContaining("sub");
+        }
+    }
+
+    @Test
+    void a_roles_claim_that_is_neither_a_string_nor_a_list_of_strings_is_unauthorized() {
+        List<String> withNull = new java.util.ArrayList<>();
+        withNull.add(null);
+        for (Object notRoles : List.of(7L, true, Map.of("admin", true), List.of("admin", 7L), List.of(List.of("admin")), withNull)) {
+            assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1", "roles", notRoles)))
+                    .as("roles %s", notRoles).isInstanceOf(Unauthorized.class).hasMessageContaining("roles");
+        }
+    }
+
+    @Test
+    void a_list_role_is_one_role_even_with_spaces_and_only_a_string_roles_claim_is_split() {
+        Actor listed = ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1",
+                "roles", List.of("Finance manager", " auditor ", "")));
+        Actor spaced = ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1", "roles", "Finance manager"));
+
+        assertThat(listed.roles()).containsExactlyInAnyOrder("Finance manager", "auditor");
+        assertThat(spaced.roles()).containsExactlyInAnyOrder("Finance", "manager");
+    }
+
+    @Test
+    void a_role_with_control_characters_is_unauthorized() {
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1",
+                "roles", List.of("admin\nroot")))).isInstanceOf(Unauthorized.class).hasMessageContaining("roles");
+    }
+
+    @Test
     void platform_verified_claims_on_the_request_become_the_actor_and_headers_are_ignored() {
         VerifiedClaimsIdentity identity = new VerifiedClaimsIdentity(ClaimsMapper.defaults());
         HttpRequest bare = HttpRequest.get("/health", Map.of("X-Tenant", "t9", "X-Actor-Id", "u9"));
