@@ -65,19 +65,23 @@ public final class CommandHandler {
 
     /**
      * @param cacheSize    aggregates kept in memory; 0 disables the cache
+     * @param cacheBytes   the most memory cached aggregates may take, as estimated from their state
      * @param maxRetries   how often a command without an expected version is re-run after a conflict
      * @param backoff      how long to wait before each of those retries
      * @param ids          makes ids for new aggregates, called per request (never at startup)
      * @param keyRetention how long an aggregate remembers the idempotency keys of its envelopes
      */
-    public record Options(int cacheSize, int maxRetries, RetryBackoff backoff, Clock clock, Supplier<String> ids,
-                          Tracer tracer, Duration keyRetention) {
+    public record Options(int cacheSize, long cacheBytes, int maxRetries, RetryBackoff backoff, Clock clock,
+                          Supplier<String> ids, Tracer tracer, Duration keyRetention) {
         public static final Duration DEFAULT_KEY_RETENTION = Duration.ofHours(24);
+        /** A sixteenth of a 1 GB function's memory. */
+        public static final long DEFAULT_CACHE_BYTES = 64L * 1024 * 1024;
         public static final String KEY_RETENTION_SETTING = "FOLDLINE_IDEMPOTENCY_HOURS";
+        public static final String CACHE_SETTING = "FOLDLINE_CACHE_MB";
 
         public Options {
-            if (cacheSize < 0 || maxRetries < 0) {
-                throw new IllegalArgumentException("cacheSize and maxRetries must be >= 0");
+            if (cacheSize < 0 || cacheBytes < 0 || maxRetries < 0) {
+                throw new IllegalArgumentException("cacheSize, cacheBytes and maxRetries must be >= 0");
             }
             Objects.requireNonNull(backoff, "backoff");
             Objects.requireNonNull(clock, "clock");
@@ -89,49 +93,67 @@ public final class CommandHandler {
         }
 
         public static Options defaults() {
-            return new Options(10_000, 10, RetryBackoff.defaults(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+            return new Options(10_000, DEFAULT_CACHE_BYTES, 10, RetryBackoff.defaults(), Clock.systemUTC(), () -> UUID.randomUUID().toString(),
                     Tracer.NOOP, DEFAULT_KEY_RETENTION);
         }
 
         public Options withCacheSize(int size) {
-            return new Options(size, maxRetries, backoff, clock, ids, tracer, keyRetention);
+            return new Options(size, cacheBytes, maxRetries, backoff, clock, ids, tracer, keyRetention);
         }
 
         public Options withMaxRetries(int retries) {
-            return new Options(cacheSize, retries, backoff, clock, ids, tracer, keyRetention);
+            return new Options(cacheSize, cacheBytes, retries, backoff, clock, ids, tracer, keyRetention);
+        }
+
+        public Options withCacheBytes(long maxBytes) {
+            return new Options(cacheSize, maxBytes, maxRetries, backoff, clock, ids, tracer, keyRetention);
         }
 
         public Options withTracer(Tracer newTracer) {
-            return new Options(cacheSize, maxRetries, backoff, clock, ids, newTracer, keyRetention);
+            return new Options(cacheSize, cacheBytes, maxRetries, backoff, clock, ids, newTracer, keyRetention);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(cacheSize, maxRetries, backoff, newClock, ids, tracer, keyRetention);
+            return new Options(cacheSize, cacheBytes, maxRetries, backoff, newClock, ids, tracer, keyRetention);
         }
 
         public Options withKeyRetention(Duration retention) {
-            return new Options(cacheSize, maxRetries, backoff, clock, ids, tracer, retention);
+            return new Options(cacheSize, cacheBytes, maxRetries, backoff, clock, ids, tracer, retention);
         }
 
         /**
          * The settings every runtime reads for its command handler: {@value #KEY_RETENTION_SETTING}
-         * (whole hours, at least 1; 24 when not set).
+         * (whole hours from 1; 24 when not set) and {@value #CACHE_SETTING} (whole mebibytes; 64
+         * when not set, 0 turns the cache off). A value out of range stops the start, naming it.
          */
         public Options withSettings(Map<String, String> settings) {
-            String hours = settings.get(KEY_RETENTION_SETTING);
-            if (hours == null || hours.isBlank()) {
-                return this;
+            Options options = this;
+            Long hours = whole(settings, KEY_RETENTION_SETTING, 1, 24 * 366);
+            if (hours != null) {
+                options = options.withKeyRetention(Duration.ofHours(hours));
+            }
+            Long mebibytes = whole(settings, CACHE_SETTING, 0, 1024 * 1024);
+            if (mebibytes != null) {
+                options = options.withCacheBytes(mebibytes * 1024 * 1024);
+            }
+            return options;
+        }
+
+        private static Long whole(Map<String, String> settings, String name, long min, long max) {
+            String value = settings.get(name);
+            if (value == null || value.isBlank()) {
+                return null;
             }
             try {
-                long value = Long.parseLong(hours.trim());
-                if (value >= 1 && value <= 24 * 366) {
-                    return withKeyRetention(Duration.ofHours(value));
+                long parsed = Long.parseLong(value.trim());
+                if (parsed >= min && parsed <= max) {
+                    return parsed;
                 }
             } catch (NumberFormatException notANumber) {
                 // refused below with the setting's name
             }
-            throw new IllegalArgumentException(KEY_RETENTION_SETTING + " must be a whole number of hours from 1 to "
-                    + 24 * 366 + ", not " + hours.trim());
+            throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max
+                    + ", not " + value.trim());
         }
     }
 
@@ -143,7 +165,7 @@ public final class CommandHandler {
         this.store = Objects.requireNonNull(store, "store");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.options = Objects.requireNonNull(options, "options");
-        this.cache = new AggregateCache(options.cacheSize());
+        this.cache = new AggregateCache(options.cacheSize(), options.cacheBytes());
         this.keys = new KeyRetention(options.keyRetention(), options.clock());
         this.loader = new AggregateLoader(store, options.tracer(), keys);
     }

@@ -23,6 +23,8 @@ final class ProjectionCheckpoints {
         static final Progress NONE = new Progress(-1, false, Checkpoint.ABSENT);
     }
 
+    private static final int OVERWRITE_ATTEMPTS = 100;
+
     private final CheckpointStore store;
 
     ProjectionCheckpoints(CheckpointStore store) {
@@ -82,13 +84,20 @@ final class ProjectionCheckpoints {
         store.delete(CheckpointStore.SYSTEM_SPACE, tenantMarkPrefix(scope) + tenant, revision);
     }
 
+    /**
+     * Sets the key whatever its revision, by compare-and-set. Bounded: a key that another writer
+     * changes on every attempt, or a store that refuses every write, is an error rather than a
+     * projector spinning forever.
+     */
     private void overwrite(String space, String key, String value) {
-        while (true) {
+        for (int attempt = 0; attempt < OVERWRITE_ATTEMPTS; attempt++) {
             long revision = store.read(space, key).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
             if (store.write(space, key, value, revision)) {
                 return;
             }
         }
+        throw new IllegalStateException("checkpoint " + key + " changed under every one of " + OVERWRITE_ATTEMPTS
+                + " attempts to set it");
     }
 
     void unpark(String scope, String handler, StreamId stream) {

@@ -27,4 +27,13 @@ class CommandHandlerOptionsTest {
                     .hasMessageContaining("FOLDLINE_IDEMPOTENCY_HOURS");
         }
     }
+
+    @Test
+    void the_cache_bound_comes_from_the_settings_in_mebibytes() {
+        assertThat(CommandHandler.Options.defaults().withSettings(Map.of()).cacheBytes()).isEqualTo(64L << 20);
+        assertThat(CommandHandler.Options.defaults().withSettings(Map.of("FOLDLINE_CACHE_MB", "256")).cacheBytes())
+                .isEqualTo(256L << 20);
+        assertThatThrownBy(() -> CommandHandler.Options.defaults().withSettings(Map.of("FOLDLINE_CACHE_MB", "-1")))
+                .hasMessageContaining("FOLDLINE_CACHE_MB");
+    }
 }

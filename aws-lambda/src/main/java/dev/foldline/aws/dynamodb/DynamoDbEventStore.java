@@ -172,7 +172,7 @@ public final class DynamoDbEventStore implements EventStore {
         }
         ReadPosition position = ReadPosition.decode(afterPosition);
         List<StoreItem> found = new ArrayList<>();
-        for (int shard = 0; shard < options.tenantShards(); shard++) {
+        for (int shard = 0; shard < options.readShards(); shard++) {
             found.addAll(newItems(Keys.tenantShard(tenant, shard), position, limit + 1));
         }
         return CommitOrderReads.page(found, StoreItem::getTenantIndexSk, item -> EnvelopeCodec.read(item.getEnvelope()),

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.zip.DataFormatException;
@@ -38,6 +39,11 @@ public record ReadPosition(String watermark, Set<String> delivered) {
 
     public ReadPosition {
         delivered = Set.copyOf(delivered);
+    }
+
+    /** The watermark as an instant (empty at the start), for stores that query by time. */
+    public Optional<Instant> watermarkTime() {
+        return Optional.ofNullable(watermark).map(SortableKeys::parseTime);
     }
 
     public boolean wasDelivered(String commitKey) {
@@ -114,6 +120,9 @@ public record ReadPosition(String watermark, Set<String> delivered) {
             Set<String> delivered = new TreeSet<>();
             json.getAsJsonArray("d").forEach(k -> delivered.add(k.getAsString()));
             delivered.forEach(SortableKeys::stampOf);
+            if (watermark != null) {
+                SortableKeys.parseTime(watermark);
+            }
             return new ReadPosition(watermark, delivered);
         } catch (RuntimeException | DataFormatException e) {
             throw new InvalidArgument("position", "not a position of this store: " + e.getMessage());

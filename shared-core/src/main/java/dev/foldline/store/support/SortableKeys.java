@@ -32,6 +32,22 @@ public final class SortableKeys {
         return String.format("%012d.%09d", Math.max(0, instant.getEpochSecond()), instant.getNano());
     }
 
+    /**
+     * The instant of a {@link #time stamp}: what a store whose query takes a time, not text
+     * (Cosmos DB's {@code _ts}, a Firestore timestamp field), needs from a watermark.
+     */
+    public static Instant parseTime(String stamp) {
+        int dot = stamp.indexOf('.');
+        if (stamp.length() != 22 || dot != 12) {
+            throw new IllegalArgumentException("not a commit stamp: " + stamp);
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(stamp.substring(0, dot)), Integer.parseInt(stamp.substring(dot + 1)));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a commit stamp: " + stamp, e);
+        }
+    }
+
     public static String escape(String component) {
         return component.replace("%", "%25").replace("#", "%23");
     }

@@ -36,7 +36,9 @@
  *   <li>DynamoDB: the commit key is the sort key of the sparse {@code byTenant} index, stamped with
  *       the writer's clock; the settle window covers call timeouts and clock skew.</li>
  *   <li>Cosmos DB: stamp with {@code _ts} (seconds: {@code Instant.ofEpochSecond(_ts)}) or the
- *       change feed's order; many envelopes share a second, which the delivered keys handle.</li>
+ *       change feed's order; many envelopes share a second, which the delivered keys handle.
+ *       Query {@code _ts >= } the {@link dev.foldline.store.support.ReadPosition#watermarkTime()
+ *       watermark's time} in seconds, rounded down.</li>
  *   <li>Firestore: stamp with the commit time (a server-timestamp field), query the tenant's
  *       envelopes ordered by that field, and compute each commit key from the document read.</li>
  * </ul>

@@ -39,7 +39,8 @@ class ReadPositionTest {
     void a_token_of_another_kind_is_an_invalid_position() {
         String notDeflated = "d1." + java.util.Base64.getUrlEncoder().encodeToString("{}".getBytes());
         String keyWithoutStamp = tokenWithKeys("nostamp");
-        for (String token : List.of("garbage", "42", "d1.%%%", notDeflated, keyWithoutStamp)) {
+        String watermarkNotAStamp = new ReadPosition("yesterday", Set.of()).encode();
+        for (String token : List.of("garbage", "42", "d1.%%%", notDeflated, keyWithoutStamp, watermarkNotAStamp)) {
             assertThatThrownBy(() -> ReadPosition.decode(token)).as(token)
                     .isInstanceOf(InvalidArgument.class)
                     .satisfies(e -> assertThat(((InvalidArgument) e).argument()).contains("position"));
@@ -61,6 +62,13 @@ class ReadPositionTest {
         assertThat(position.wasDelivered(b)).isTrue();
         ReadPosition later = position.after(List.of(), false, T0.plusSeconds(11));
         assertThat(later.delivered()).isEmpty();
+    }
+
+    @Test
+    void the_watermark_reads_as_an_instant_for_stores_that_query_by_time() {
+        assertThat(ReadPosition.START.watermarkTime()).isEmpty();
+        ReadPosition position = ReadPosition.START.after(List.of(), false, T0.plusNanos(5));
+        assertThat(position.watermarkTime()).contains(T0.plusNanos(5));
     }
 
     @Test

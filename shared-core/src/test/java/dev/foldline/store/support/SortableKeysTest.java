@@ -64,6 +64,19 @@ class SortableKeysTest {
     }
 
     @Test
+    void a_stamp_reads_back_as_its_instant() {
+        for (Instant instant : List.of(Instant.EPOCH, Instant.parse("2026-06-01T12:00:00.123456789Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"))) {
+            assertThat(SortableKeys.parseTime(SortableKeys.time(instant))).isEqualTo(instant);
+        }
+        for (String notAStamp : List.of("", "12", "001767225600-000000000", "00176722560x.000000000",
+                "001767225600.000000000#numbers")) {
+            assertThatThrownBy(() -> SortableKeys.parseTime(notAStamp)).as(notAStamp)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void a_text_without_a_separator_is_not_a_commit_key() {
         assertThatThrownBy(() -> SortableKeys.stampOf("001767225600.000000000"))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,89 @@
+package dev.foldline.azure;
+
+import com.microsoft.azure.functions.ExecutionContext;
+import com.microsoft.azure.functions.HttpMethod;
+import com.microsoft.azure.functions.HttpRequestMessage;
+import com.microsoft.azure.functions.HttpResponseMessage;
+import com.microsoft.azure.functions.HttpStatusType;
+import com.microsoft.azure.functions.annotation.AuthorizationLevel;
+import com.microsoft.azure.functions.annotation.FunctionName;
+import com.microsoft.azure.functions.annotation.HttpTrigger;
+import dev.foldline.command.CommandHandler;
+import dev.foldline.http.HttpApi;
+import dev.foldline.http.HttpRequest;
+import dev.foldline.http.HttpResponse;
+import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.VerifiedClaimsIdentity;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The HTTP API as one HTTP-triggered function serving every route (host.json sets an empty route
+ * prefix, so paths are the contract's own). It only translates: the request becomes a core
+ * {@link HttpRequest}, the principal App Service authentication verified becomes the claims
+ * ({@link ClientPrincipal}; claim names from {@code FOLDLINE_TENANT_CLAIM},
+ * {@code FOLDLINE_ACTOR_CLAIM}, {@code FOLDLINE_ROLES_CLAIM}), and the core {@link HttpApi} does
+ * routing, parsing, the command and error mapping. No principal: 401 from the core.
+ *
+ * <p>The principal header is only trusted where App Service says its authentication is on
+ * ({@value #AUTH_ENABLED} = {@code True}, which the platform sets): only then does the platform
+ * verify the token and strip any such header a client sent. Anywhere else (authentication left
+ * off, a local host) every request is anonymous, so a forged header can never name a tenant.
+ */
+public final class CommandFunction {
+
+    /** Set by App Service (read-only) when its authentication runs in front of the app. */
+    public static final String AUTH_ENABLED = "WEBSITE_AUTH_ENABLED";
+
+    private static final System.Logger LOG = System.getLogger(CommandFunction.class.getName());
+
+    private final HttpApi api;
+    private final boolean principalVerified;
+
+    public CommandFunction() {
+        this(AzureRuntime.shared());
+    }
+
+    public CommandFunction(AzureRuntime runtime) {
+        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
+        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(ClaimsMapper.fromSettings(runtime.env()::get)))
+                .views(runtime.applications().views())
+                .build();
+        this.principalVerified = "true".equalsIgnoreCase(runtime.env().getOrDefault(AUTH_ENABLED, "").trim());
+        if (!principalVerified) {
+            LOG.log(System.Logger.Level.WARNING, "App Service authentication is off (" + AUTH_ENABLED
+                    + " is not True): every request is answered as unauthenticated");
+        }
+    }
+
+    @FunctionName("http")
+    public HttpResponseMessage run(
+            @HttpTrigger(name = "request", route = "{*path}", authLevel = AuthorizationLevel.ANONYMOUS, dataType = "binary",
+                    methods = {HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE,
+                            HttpMethod.HEAD, HttpMethod.OPTIONS})
+            HttpRequestMessage<Optional<byte[]>> request,
+            ExecutionContext context) {
+        HttpResponse response = api.handle(toRequest(request, principalVerified));
+        HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
+        response.headers().forEach(builder::header);
+        return builder.body(response.body()).build();
+    }
+
+    static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request, boolean principalVerified) {
+        URI uri = request.getUri();
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        Map<String, Object> claims = principalVerified ? ClientPrincipal.claims(header(request, ClientPrincipal.HEADER)) : Map.of();
+        return new HttpRequest(request.getHttpMethod().name(), path, uri.getRawQuery(), request.getHeaders(),
+                request.getBody().orElse(null), claims);
+    }
+
+    private static String header(HttpRequestMessage<?> request, String name) {
+        return request.getHeaders().entrySet().stream()
+                .filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+}

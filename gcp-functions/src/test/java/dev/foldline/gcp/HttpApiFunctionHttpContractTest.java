@@ -1,0 +1,63 @@
+package dev.foldline.gcp;
+
+import com.google.cloud.firestore.Firestore;
+import dev.foldline.examples.ExamplesApplication;
+import dev.foldline.gcp.firestore.FirestoreEventStore;
+import dev.foldline.gcp.firestore.FirestoreStoreOptions;
+import dev.foldline.http.HttpOptions;
+import dev.foldline.http.contract.AdapterClient;
+import dev.foldline.http.contract.ContractApplication;
+import dev.foldline.http.contract.HttpContract;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The whole HTTP contract against the HTTP function served by the Functions Framework, on the
+ * official Firestore emulator. Projections are what production runs: the emulator delivers each
+ * envelope's "document created" event, through an eventarc trigger registered on it, to the
+ * Firestore-triggered function served by the framework.
+ */
+class HttpApiFunctionHttpContractTest implements HttpContract {
+
+    private static FirestoreEmulator emulator;
+    private static Firestore client;
+    private static DeliveryTracker deliveries;
+    private static FunctionServer trigger;
+    private static FunctionServer api;
+
+    @BeforeAll
+    static void start() {
+        int triggerPort = FirestoreEmulator.freePort();
+        emulator = FirestoreEmulator.start("--functions_emulator=127.0.0.1:" + triggerPort);
+        client = emulator.client();
+        deliveries = new DeliveryTracker(new FirestoreEventStore(client, FirestoreStoreOptions.defaults()));
+        GcpRuntime runtime = GcpRuntime.of(deliveries, List.of(new ExamplesApplication(), new ContractApplication()),
+                Map.of());
+        trigger = FunctionServer.firestoreTrigger(runtime, triggerPort, deliveries);
+        api = FunctionServer.http(runtime);
+        emulator.registerEnvelopeTrigger("foldline-contract");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        Resources.closeAll(api, trigger, client, emulator);
+    }
+
+    @Override
+    public AdapterClient client() {
+        return new GatewayHttpClient(api);
+    }
+
+    @Override
+    public int maxBodyBytes() {
+        return HttpOptions.DEFAULT_MAX_BODY_BYTES;
+    }
+
+    @Override
+    public void deliverProjections() {
+        deliveries.awaitAllDelivered(Duration.ofSeconds(60));
+    }
+}

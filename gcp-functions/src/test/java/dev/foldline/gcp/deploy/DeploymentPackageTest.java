@@ -1,0 +1,107 @@
+package dev.foldline.gcp.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.cloud.functions.invoker.runner.Invoker;
+import dev.foldline.gcp.ApiGatewayIdentity;
+import dev.foldline.gcp.FirestoreEmulator;
+import dev.foldline.gcp.Resources;
+import dev.foldline.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployable jar, checked after {@code mvn package} as Cloud Functions runs it: the Functions
+ * Framework's invoker in a fresh JVM with only the shaded jar on its class path, configured by
+ * environment variables alone (the emulator standing in for Firestore), serves the example
+ * application. This is what proves that nothing the shade plugin left out is needed.
+ */
+class DeploymentPackageTest {
+
+    private static final Path JAR = Path.of("target/deploy/foldline-gcp-functions.jar");
+    private static final long MAX_BYTES = 32L * 1024 * 1024;
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private static FirestoreEmulator emulator;
+    private static Process function;
+    private static int port;
+
+    @BeforeAll
+    static void start() throws IOException {
+        emulator = FirestoreEmulator.start();
+        port = FirestoreEmulator.freePort();
+        Path invoker = Path.of(URI.create(Invoker.class.getProtectionDomain().getCodeSource().getLocation().toString()));
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", invoker.toString(),
+                "--classpath", JAR.toAbsolutePath().toString(),
+                "--target", "dev.foldline.gcp.HttpApiFunction", "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/deployment-package-function.log").toFile()));
+        builder.environment().putAll(Map.of(
+                "FIRESTORE_EMULATOR_HOST", emulator.hostPort(),
+                "GOOGLE_CLOUD_PROJECT", FirestoreEmulator.PROJECT,
+                "FOLDLINE_GCP_IDENTITY", "gateway"));
+        function = builder.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (function != null) {
+            function.destroy();
+        }
+        Resources.closeAll(emulator);
+    }
+
+    @Test
+    void the_jar_is_built_and_stays_under_32_mib() throws IOException {
+        assertThat(JAR).exists();
+        assertThat(Files.size(JAR)).isLessThan(MAX_BYTES);
+    }
+
+    @Test
+    void the_shaded_jar_alone_serves_a_command_on_firestore() throws Exception {
+        String userinfo = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"tenant\":\"t1\",\"sub\":\"u1\"}".getBytes(StandardCharsets.UTF_8));
+        HttpRequest command = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/commands/AddNumbers"))
+                .header("Content-Type", "application/json")
+                .header(ApiGatewayIdentity.USERINFO, userinfo)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"number1\":1,\"number2\":2}"))
+                .build();
+
+        HttpResponse<String> response = sendOnceListening(command, Duration.ofSeconds(60));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(Json.parseObject(response.body()).getAsJsonObject("state").get("sum").getAsInt()).isEqualTo(3);
+    }
+
+    /** Sends the request once the function's port accepts connections, polling until then. */
+    private static HttpResponse<String> sendOnceListening(HttpRequest request, Duration deadline) throws Exception {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            assertThat(function.isAlive()).as("the function process is running (see target/deployment-package-function.log)")
+                    .isTrue();
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException notListeningYet) {
+                if (Instant.now().isAfter(end)) {
+                    throw notListeningYet;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+}
