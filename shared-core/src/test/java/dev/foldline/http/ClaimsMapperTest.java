@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foldline.errors.Unauthorized;
 import dev.foldline.http.identity.ClaimsMapper;
+import dev.foldline.http.identity.JsonClaims;
 import dev.foldline.http.identity.VerifiedClaimsIdentity;
 import dev.foldline.model.Actor;
 import java.util.List;
@@ -105,6 +106,26 @@ class ClaimsMapperTest {
     void a_role_with_control_characters_is_unauthorized() {
         assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(Map.of("tenant", "t1", "sub", "u1",
                 "roles", List.of("admin\nroot")))).isInstanceOf(Unauthorized.class).hasMessageContaining("roles");
+    }
+
+    @Test
+    void claims_forwarded_as_json_keep_their_types_so_a_numeric_tenant_is_refused() {
+        Map<String, Object> claims = JsonClaims.parse(
+                "{\"tenant\":\"t1\",\"sub\":\"u1\",\"roles\":[\"Finance manager\"],\"exp\":1767225600,\"n\":1.5}", "userinfo");
+
+        assertThat(claims).containsEntry("exp", 1767225600L).containsEntry("n", 1.5);
+        assertThat(ClaimsMapper.defaults().toActor(claims).roles()).containsExactly("Finance manager");
+        assertThatThrownBy(() -> ClaimsMapper.defaults().toActor(JsonClaims.parse("{\"tenant\":42,\"sub\":\"u1\"}", "userinfo")))
+                .isInstanceOf(Unauthorized.class).hasMessageContaining("tenant");
+    }
+
+    @Test
+    void forwarded_claims_that_are_not_one_json_object_or_repeat_a_member_are_unauthorized() {
+        for (String bad : List.of("", "[]", "\"t1\"", "{\"tenant\":\"t1\"} {}", "{tenant:t1}", "{\"tenant\":\"t1\",\"tenant\":\"t2\"}",
+                "{\"tenant\":NaN}")) {
+            assertThatThrownBy(() -> JsonClaims.parse(bad, "userinfo")).as(bad)
+                    .isInstanceOf(Unauthorized.class).hasMessageContaining("userinfo");
+        }
     }
 
     @Test
