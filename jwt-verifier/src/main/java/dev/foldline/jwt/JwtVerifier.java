@@ -66,7 +66,7 @@ public final class JwtVerifier {
         SignedJWT jwt = signedWithTheKey(token);
         Map<String, Object> payload = jwt.getPayload().toJSONObject();
         if (payload == null) {
-            throw new Unauthorized("the token's payload is not a JSON object");
+            throw new Unauthorized("the token's payload is not a JSON object without repeated members");
         }
         NumericDates.requireIntegers(payload);
         try {

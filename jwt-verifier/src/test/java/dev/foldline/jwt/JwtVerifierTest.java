@@ -190,6 +190,6 @@ class JwtVerifierTest {
     @Test
     void a_payload_with_a_duplicate_claim_is_refused() {
         String twice = "{\"sub\":\"u\",\"tenant\":\"t1\",\"tenant\":\"victim\",\"exp\":" + (NOW_SECONDS + 3600) + "}";
-        assertThatThrownBy(() -> hs256().verify(Tokens.hs256(twice))).isInstanceOf(Unauthorized.class);
+        assertRefused(Tokens.hs256(twice), "repeated members");
     }
 }
