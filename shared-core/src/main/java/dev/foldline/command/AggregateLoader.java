@@ -25,12 +25,20 @@ final class AggregateLoader {
         this.retention = retention;
     }
 
+    /** The aggregate brought up to date, with what the store returned to do it. */
+    record CaughtUp<S>(Aggregate<S> aggregate, StreamSlice slice) {
+    }
+
     <S> Aggregate<S> catchUp(Aggregate<S> known) {
+        return catchUpShowing(known).aggregate();
+    }
+
+    <S> CaughtUp<S> catchUpShowing(Aggregate<S> known) {
         long started = System.nanoTime();
         Throwable failure = null;
         try {
             StreamSlice slice = store.load(known.stream(), known.version());
-            return fold(known, slice);
+            return new CaughtUp<>(fold(known, slice), slice);
         } catch (RuntimeException e) {
             failure = e;
             throw e;

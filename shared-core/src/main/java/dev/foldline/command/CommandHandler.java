@@ -19,6 +19,7 @@ import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
 import dev.foldline.store.EventStore;
+import dev.foldline.store.StreamSlice;
 import dev.foldline.trace.Tracer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -315,7 +316,8 @@ public final class CommandHandler {
             boolean committed;
             try {
                 committed = commit(envelope, snapshot
-                        ? new Snapshot(version, type.stateToJson(after.state()), List.copyOf(after.keys().values()))
+                        ? new Snapshot(version, type.stateToJson(after.state()), List.copyOf(after.keys().values()),
+                                commandId)
                         : null);
             } catch (RuntimeException unknownOutcome) {
                 // The write may or may not have landed: forget what we knew rather than guess.
@@ -327,19 +329,45 @@ public final class CommandHandler {
                 return new CommandResult(after, Optional.of(envelope), false);
             }
             cache.evict(stream);
-            if (expected >= 0 && keyed == null) {
-                throw conflict(stream, expected, -2);
-            }
-            if (attempt >= options.maxRetries()) {
+            boolean retrying = expected < 0 || keyed != null;
+            if (retrying && attempt >= options.maxRetries()) {
                 throw new ConcurrencyConflict("gave up on " + stream + " after " + (attempt + 1)
                         + " conflicting attempts");
             }
             if (expected < 0) {
                 pause(options.backoff().delay(attempt), stream);
             }
-            // With a key, the envelope in the way may be this request's own earlier attempt.
-            aggregate = loader.catchUp(aggregate);
+            AggregateLoader.CaughtUp<S> caughtUp = loader.catchUpShowing(aggregate);
+            aggregate = caughtUp.aggregate();
+            // The envelope in the way may be this attempt's own, written by a send whose answer was
+            // lost (a store that cannot tell from the failed condition reports a conflict): then the
+            // command is done, and running it again would apply it twice.
+            if (heldByThisAttempt(caughtUp.slice(), envelope)) {
+                cache.put(aggregate);
+                return new CommandResult(after, Optional.of(envelope), false);
+            }
+            if (!retrying) {
+                throw conflict(stream, expected, aggregate.version());
+            }
+            // With a key, the envelope in the way may also be an earlier request's: checked at the top.
         }
+    }
+
+    /**
+     * Whether the envelope at the attempted version is this attempt's: from the catch-up's envelopes,
+     * or from the snapshot taken at that version (it names the attempt), or, when a later snapshot
+     * hid it (an ambiguous write, then another writer's snapshot), read on its own.
+     */
+    private boolean heldByThisAttempt(StreamSlice slice, Envelope attempted) {
+        Snapshot snapshot = slice.snapshot().orElse(null);
+        if (snapshot == null || snapshot.version() < attempted.version()) {
+            return slice.envelopes().stream().anyMatch(attempted::sameAttempt);
+        }
+        if (snapshot.version() == attempted.version() && snapshot.commandId() != null) {
+            return snapshot.commandId().equals(attempted.commandId());
+        }
+        return store.read(attempted.stream(), attempted.version(), attempted.version()).stream()
+                .anyMatch(attempted::sameAttempt);
     }
 
     /** The answer to a retry: the original envelope's result; nothing runs and nothing is written. */

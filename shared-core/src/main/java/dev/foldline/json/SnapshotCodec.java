@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored form of a snapshot. Without remembered keys it is the state JSON itself, as snapshots
- * were stored before keys existed; with keys it is an object marked {@value #MARK} that wraps the
- * state, so both forms read back.
+ * The stored form of a snapshot. Without remembered keys and attempt it is the state JSON itself,
+ * as snapshots were stored before those existed; otherwise it is an object marked {@value #MARK}
+ * that wraps the state, so both forms read back.
  */
 public final class SnapshotCodec {
 
@@ -22,7 +22,7 @@ public final class SnapshotCodec {
     }
 
     public static String write(Snapshot snapshot) {
-        if (snapshot.keys().isEmpty()) {
+        if (snapshot.keys().isEmpty() && snapshot.commandId() == null) {
             return snapshot.stateJson();
         }
         JsonObject json = new JsonObject();
@@ -38,6 +38,9 @@ public final class SnapshotCodec {
             keys.add(entry);
         }
         json.add("keys", keys);
+        if (snapshot.commandId() != null) {
+            json.addProperty("commandId", snapshot.commandId());
+        }
         return Json.write(json);
     }
 
@@ -53,6 +56,8 @@ public final class SnapshotCodec {
             keys.add(new RecordedKey(entry.get(0).getAsString(), entry.get(1).getAsString(),
                     entry.get(2).getAsLong(), Instant.parse(entry.get(3).getAsString())));
         }
-        return new Snapshot(version, Json.write(json.get("state")), keys);
+        JsonElement commandId = json.get("commandId");
+        return new Snapshot(version, Json.write(json.get("state")), keys,
+                commandId == null || commandId.isJsonNull() ? null : commandId.getAsString());
     }
 }

@@ -7,8 +7,12 @@ import java.util.Objects;
 /**
  * An aggregate's state as JSON after the envelope at {@code version}, with the idempotency keys the
  * aggregate remembered then (a snapshot replaces the envelopes before it, and with them their keys).
+ *
+ * @param commandId the attempt that wrote the envelope at {@code version} (see {@link Envelope}),
+ *                  so that a writer whose answer was lost still recognises its own commit when the
+ *                  snapshot is all a load returns of it; null for snapshots that predate it
  */
-public record Snapshot(long version, String stateJson, List<RecordedKey> keys) {
+public record Snapshot(long version, String stateJson, List<RecordedKey> keys, String commandId) {
 
     public Snapshot {
         Objects.requireNonNull(stateJson, "stateJson");
@@ -19,7 +23,11 @@ public record Snapshot(long version, String stateJson, List<RecordedKey> keys) {
     }
 
     public Snapshot(long version, String stateJson) {
-        this(version, stateJson, List.of());
+        this(version, stateJson, List.of(), null);
+    }
+
+    public Snapshot(long version, String stateJson, List<RecordedKey> keys) {
+        this(version, stateJson, keys, null);
     }
 
     /** The one string a store keeps for the snapshot. */

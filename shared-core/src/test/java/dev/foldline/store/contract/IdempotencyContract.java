@@ -20,6 +20,7 @@ import dev.foldline.model.RecordedKey;
 import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
+import dev.foldline.store.EventStore;
 import dev.foldline.store.StreamSlice;
 import java.time.Clock;
 import java.time.Duration;
@@ -239,5 +240,65 @@ public interface IdempotencyContract extends StoreFixture {
         String id = answers.iterator().next().split("@")[0];
         assertThat(answers).containsExactly(id + "@0");
         assertThat(envelopes(actor, id)).hasSize(1);
+    }
+
+    /**
+     * The store committed, but the answer was lost and the resent write met the first one's envelope,
+     * as a store that cannot tell its own attempt from the failed condition reports it: a conflict.
+     */
+    private EventStore losingAnswers(java.util.concurrent.atomic.AtomicBoolean armed) {
+        EventStore inner = store();
+        return new EventStore() {
+            @Override
+            public StreamSlice load(StreamId stream, long knownVersion) {
+                return inner.load(stream, knownVersion);
+            }
+
+            @Override
+            public AppendResult append(Envelope envelope, Snapshot snapshot) {
+                AppendResult result = inner.append(envelope, snapshot);
+                return result == AppendResult.COMMITTED && armed.getAndSet(false) ? AppendResult.CONFLICT : result;
+            }
+
+            @Override
+            public List<Envelope> read(StreamId stream, long fromVersion, long toVersion) {
+                return inner.read(stream, fromVersion, toVersion);
+            }
+
+            @Override
+            public dev.foldline.store.Page readAll(String tenant, String afterPosition, int limit) {
+                return inner.readAll(tenant, afterPosition, limit);
+            }
+
+            @Override
+            public dev.foldline.store.CheckpointStore checkpoints() {
+                return inner.checkpoints();
+            }
+        };
+    }
+
+    @Test
+    default void a_command_whose_committed_write_came_back_as_a_conflict_is_recognised_and_not_run_again() {
+        for (SnapshotPolicy snapshots : List.of(SnapshotPolicy.never(), SnapshotPolicy.everyCommit())) {
+            recognisesItsOwnCommitBehindAConflict(snapshots);
+        }
+    }
+
+    private void recognisesItsOwnCommitBehindAConflict(SnapshotPolicy snapshots) {
+        Actor actor = Actor.of(freshTenant(), "user1");
+        java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+        CommandHandler handler = new CommandHandler(losingAnswers(armed), AggregateRegistry.of(Numbers.type(snapshots)));
+        handler.command(actor, "AddNumbers", add("a1", 1, 2));
+
+        armed.set(true);
+        CommandResult latest = handler.command(actor, "AddNumbers", add("a1", 3, 4));
+        armed.set(true);
+        CommandResult guarded = handler.command(actor, "AddNumbers", add("a1", 1, 1).with("expectedVersion", 1));
+
+        assertThat(latest.version()).isEqualTo(1);
+        assertThat(latest.state()).isEqualTo(new Numbers.State(10));
+        assertThat(guarded.version()).isEqualTo(2);
+        assertThat(guarded.state()).isEqualTo(new Numbers.State(12));
+        assertThat(envelopes(actor, "a1")).extracting(Envelope::version).containsExactly(0L, 1L, 2L);
     }
 }
