@@ -23,8 +23,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The runtime's HTTP server: Jetty, whose connections wait for bytes without holding a thread, so a
- * client that never finishes its headers or body costs one connection until the read timeout closes
- * it; connections are capped, and the requests read in full wait for a worker in a bounded queue.
+ * client that never finishes its headers or body costs one connection until the read timeout (or,
+ * for headers trickling in, the {@link HeaderDeadline}) closes it; connections are capped, and the
+ * requests read in full wait for a worker in a bounded queue.
  */
 final class HttpEdge {
 
@@ -52,6 +53,7 @@ final class HttpEdge {
         connector.setIdleTimeout(limits.readTimeout().toMillis());
         // Small answers must not wait for the client's delayed ACK (~40 ms each).
         connector.setAcceptedTcpNoDelay(true);
+        connector.addBean(new HeaderDeadline(connector.getScheduler(), limits.readTimeout()));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new ServerProblems());

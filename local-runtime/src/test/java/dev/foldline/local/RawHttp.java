@@ -39,6 +39,17 @@ final class RawHttp {
         }
     }
 
+    /** True once the server has closed the connection: the bytes cannot be sent (a reset, after a write or two). */
+    static boolean sendFails(Socket socket, String bytes) {
+        try {
+            socket.getOutputStream().write(bytes.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return false;
+        } catch (IOException closedByServer) {
+            return true;
+        }
+    }
+
     /** Sends the bytes, half-closes, and reads the whole answer; {@code null} if the server hung up without one. */
     static Answer exchange(URI base, byte[] request) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {

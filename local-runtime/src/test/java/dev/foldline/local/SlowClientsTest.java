@@ -67,6 +67,24 @@ class SlowClientsTest {
     }
 
     @Test
+    void a_client_trickling_its_headers_is_cut_off_although_it_is_never_silent_for_long(@TempDir Path dataDir)
+            throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withReadTimeout(Duration.ofSeconds(1))))) {
+            Socket socket = keep(RawHttp.stall(runtime.baseUri(), "GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: "));
+
+            // One byte every 200 ms: never silent for the read timeout. The pause is the behaviour under
+            // test, not a wait for the server; the loop ends when the server hangs up, or fails after 30 s.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean cutOff = false;
+            while (!cutOff) {
+                assertThat(System.nanoTime()).as("the server cut the trickling client off").isLessThan(giveUp);
+                Thread.sleep(200);
+                cutOff = RawHttp.sendFails(socket, "s");
+            }
+        }
+    }
+
+    @Test
     void a_body_stalled_past_the_read_timeout_gets_a_408_problem_and_runs_nothing(@TempDir Path dataDir) throws Exception {
         try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withReadTimeout(Duration.ofSeconds(1))))) {
             Socket socket = keep(RawHttp.stall(runtime.baseUri(), "POST /commands/AddNumbers HTTP/1.1\r\nHost: x\r\n"
