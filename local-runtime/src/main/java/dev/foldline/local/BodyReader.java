@@ -2,13 +2,16 @@ package dev.foldline.local;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 
 /**
  * Reads a request body without holding a thread while the client is slow: keeps up to a limit,
  * and reads past it (up to a cap) only to discard, so that the client of an oversized body reads
- * its 413 instead of a connection reset.
+ * its 413 instead of a connection reset. A body still arriving after its deadline fails with a
+ * {@link TimeoutException}: Jetty's idle timeout bounds only the silence between two bytes.
  */
 final class BodyReader implements Runnable {
 
@@ -17,21 +20,25 @@ final class BodyReader implements Runnable {
 
     private final Content.Source source;
     private final int limit;
+    private final long deadline;
     private final Consumer<byte[]> onBody;
     private final Consumer<Throwable> onFailure;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private long discarded;
 
-    private BodyReader(Content.Source source, int limit, Consumer<byte[]> onBody, Consumer<Throwable> onFailure) {
+    private BodyReader(Content.Source source, int limit, Duration timeout, Consumer<byte[]> onBody,
+                       Consumer<Throwable> onFailure) {
         this.source = source;
         this.limit = limit;
+        this.deadline = System.nanoTime() + timeout.toNanos();
         this.onBody = onBody;
         this.onFailure = onFailure;
     }
 
     /** Calls exactly one of {@code onBody} (at most {@code limit} bytes) or {@code onFailure}. */
-    static void read(Content.Source source, int limit, Consumer<byte[]> onBody, Consumer<Throwable> onFailure) {
-        new BodyReader(source, limit, onBody, onFailure).run();
+    static void read(Content.Source source, int limit, Duration timeout, Consumer<byte[]> onBody,
+                     Consumer<Throwable> onFailure) {
+        new BodyReader(source, limit, timeout, onBody, onFailure).run();
     }
 
     @Override
@@ -44,6 +51,11 @@ final class BodyReader implements Runnable {
             }
             if (Content.Chunk.isFailure(chunk)) {
                 onFailure.accept(chunk.getFailure());
+                return;
+            }
+            if (!chunk.isLast() && System.nanoTime() - deadline > 0) {
+                chunk.release();
+                onFailure.accept(new TimeoutException("the request body did not arrive in time"));
                 return;
             }
             keep(chunk.getByteBuffer());

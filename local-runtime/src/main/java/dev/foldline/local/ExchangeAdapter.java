@@ -4,6 +4,7 @@ import dev.foldline.http.HttpApi;
 import dev.foldline.http.HttpRequest;
 import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Problems;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,13 +32,15 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
     private final HttpApi api;
     private final RequestGate gate;
     private final ThreadPoolExecutor workers;
+    private final Duration bodyDeadline;
     /** Requests whose body is still arriving. */
     private final Set<Exchange> reading = ConcurrentHashMap.newKeySet();
 
-    ExchangeAdapter(HttpApi api, RequestGate gate, ThreadPoolExecutor workers) {
+    ExchangeAdapter(HttpApi api, RequestGate gate, ThreadPoolExecutor workers, Duration bodyDeadline) {
         this.api = api;
         this.gate = gate;
         this.workers = workers;
+        this.bodyDeadline = bodyDeadline;
     }
 
     @Override
@@ -49,7 +52,7 @@ final class ExchangeAdapter extends Handler.Abstract.NonBlocking {
         }
         Exchange exchange = new Exchange(response, callback, gate);
         reading.add(exchange);
-        BodyReader.read(request, api.options().maxBodyBytes() + 1, body -> {
+        BodyReader.read(request, api.options().maxBodyBytes() + 1, bodyDeadline, body -> {
             reading.remove(exchange);
             if (exchange.claim()) {
                 queue(new Work(toCore(request, body), exchange));

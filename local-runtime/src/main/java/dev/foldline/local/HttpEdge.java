@@ -57,7 +57,8 @@ final class HttpEdge {
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(limits.maxConnections(), connector));
         server.setErrorHandler(new ServerProblems());
-        adapter = new ExchangeAdapter(api, gate, workers);
+        // The same allowance as for headers (HeaderDeadline): twice the read timeout, however the bytes trickle.
+        adapter = new ExchangeAdapter(api, gate, workers, limits.readTimeout().multipliedBy(2));
         server.setHandler(adapter);
         server.setStopTimeout(0); // the drain below is the graceful part
     }

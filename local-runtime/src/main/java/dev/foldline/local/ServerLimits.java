@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param readTimeout    how long a connection may send nothing while its headers or body are
  *                       unfinished (or while it idles between requests); then it is closed, with a
- *                       408 problem if a request had started. Also the {@link HeaderDeadline}:
- *                       headers still arriving after two of these are cut off however they trickle
+ *                       408 problem if a request had started. Twice this is the deadline for a
+ *                       request's headers ({@link HeaderDeadline}) and for its body ({@link BodyReader}),
+ *                       however the bytes trickle
  * @param maxConnections open connections at most; more wait in the system's accept queue until one closes
  * @param workers        requests run at once (commands and reads)
  * @param queuedRequests requests read in full and waiting for a worker; one more is answered 503 with Retry-After

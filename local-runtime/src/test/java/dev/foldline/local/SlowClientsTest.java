@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,6 +82,36 @@ class SlowClientsTest {
                 Thread.sleep(200);
                 cutOff = RawHttp.sendFails(socket, "s");
             }
+        }
+    }
+
+    @Test
+    void a_client_trickling_its_body_gets_a_408_problem_although_it_is_never_silent_for_long(@TempDir Path dataDir)
+            throws Exception {
+        try (LocalRuntime runtime = LocalRuntime.start(limits(dataDir, ServerLimits.defaults().withReadTimeout(Duration.ofSeconds(1))))) {
+            Socket socket = keep(RawHttp.stall(runtime.baseUri(), "POST /commands/AddNumbers HTTP/1.1\r\nHost: x\r\n"
+                    + "X-Tenant: tenant1\r\nX-Actor-Id: slow\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
+                    + "{\"aggregateId\":\"trickled\",\"pad\":\""));
+            CompletableFuture<RawHttp.Answer> answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return RawHttp.read(socket.getInputStream());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+
+            // One byte every 200 ms, as in the headers' case: the pause is the behaviour under test.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!answer.isDone() && !RawHttp.sendFails(socket, "x")) {
+                assertThat(System.nanoTime()).as("the server answered the trickling client").isLessThan(giveUp);
+                Thread.sleep(200);
+            }
+
+            RawHttp.Answer got = answer.get(30, TimeUnit.SECONDS);
+            assertThat(got).isNotNull();
+            assertThat(got.status()).as(got.toString()).isEqualTo(408);
+            assertThat(got.isProblem()).as(got.toString()).isTrue();
+            assertThat(ApiClient.to(runtime.baseUri()).get("/aggregates/numbers/trickled").status()).isEqualTo(404);
         }
     }
 
