@@ -33,8 +33,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>append = one create of the envelope's document, the snapshot riding in it when one is due:
- *       one request, one document write. Only on a 409 is the document in the way read, to tell
- *       the same attempt's earlier write (the SDK resent it) from a conflict.</li>
+ *       one request, one document write. A 409 is a conflict, read nothing more: Cosmos does not
+ *       say what holds the version, and the command handler's catch-up read after a conflict
+ *       recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
  *   <li>load, cold = one query of the stream's partition, newest first, that stops at the newest
  *       snapshot (the SDK fetches a query plan for it first: two requests). After a known version
  *       (a catch-up) = one query without ORDER BY, whose plan the SDK caches: one request.</li>
@@ -106,9 +107,7 @@ public final class CosmosEventStore implements EventStore {
             }
         }
         PartitionKey partition = EventDocuments.partitionKey(envelope.stream());
-        AppendResult result = create(doc, partition, tally) || writtenBySameAttempt(envelope, partition, tally)
-                ? AppendResult.COMMITTED
-                : AppendResult.CONFLICT;
+        AppendResult result = create(doc, partition, tally) ? AppendResult.COMMITTED : AppendResult.CONFLICT;
         charges.trace(Tracer.Operation.COMMIT, envelope.stream(), envelope.command() + " " + result, tally, started);
         return result;
     }
@@ -177,24 +176,6 @@ public final class CosmosEventStore implements EventStore {
         } catch (CosmosException e) {
             tally.add(e.getRequestCharge());
             if (e.getStatusCode() == CosmosFailures.CONFLICT) {
-                return false;
-            }
-            throw CosmosFailures.translate(e);
-        }
-    }
-
-    /**
-     * On the conflict path only: whether the envelope in the way is this attempt's own, written by
-     * an earlier send of the same request (the SDK resends after a timeout).
-     */
-    private boolean writtenBySameAttempt(Envelope envelope, PartitionKey partition, RequestCharges.Tally tally) {
-        try {
-            var response = events.readItem(EventDocuments.id(envelope.version()), partition, JsonNode.class);
-            tally.add(response.getRequestCharge());
-            return envelope.sameAttempt(EventDocuments.envelopeOf(response.getItem()));
-        } catch (CosmosException e) {
-            tally.add(e.getRequestCharge());
-            if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
                 return false;
             }
             throw CosmosFailures.translate(e);
