@@ -33,9 +33,9 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>append = one create of the envelope's document, the snapshot riding in it when one is due:
- *       one request, one document write. A 409 is a conflict, read nothing more: Cosmos does not
- *       say what holds the version, and the command handler's catch-up read after a conflict
- *       recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
+ *       one request, one document write. A 409 is a conflict and nothing more is read: Cosmos
+ *       does not say what holds the version, and the command handler's catch-up read after a
+ *       conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
  *   <li>load, cold = one query of the stream's first {@value #QUERY_PAGE_SIZE} versions, without
  *       ORDER BY (its plan cached by the SDK): one request for a stream that short; a longer stream
  *       is then read newest first down to its newest snapshot (a query plan and a query). After a
@@ -182,10 +182,10 @@ public final class CosmosEventStore implements EventStore {
     /**
      * What a cold load needs: the stream from its newest snapshot on. The first window of versions
      * (see {@link #window}) is one request; when it is not full, it is the whole stream. A longer
-     * stream is read newest first, stopping at the newest snapshot, so a long history behind it is
-     * never read (the SDK asks for the plan of that ordered query every time: two requests); only
-     * when the newest {@value #QUERY_PAGE_SIZE} hold no snapshot are the versions between read,
-     * window by window.
+     * stream is then read newest first, stopping at the newest snapshot, so that beyond its first
+     * window a long history behind the snapshot is not read (the SDK asks for the plan of that
+     * ordered query every time: two requests); only when the newest {@value #QUERY_PAGE_SIZE} hold
+     * no snapshot are the versions between read, window by window.
      */
     private List<JsonNode> fromNewestSnapshot(StreamId stream, RequestCharges.Tally tally) {
         List<JsonNode> oldest = window(stream, -1, tally);

@@ -35,8 +35,8 @@ import java.util.Optional;
  * <ul>
  *   <li>append = one {@code create()}: one commit, no transaction, no read. The snapshot rides on
  *       the envelope's document, so the two are atomic; a taken version fails with ALREADY_EXISTS,
- *       which is the conflict, read nothing more: the command handler's catch-up read after a
- *       conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
+ *       which is the conflict, and nothing more is read: the command handler's catch-up read after
+ *       a conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
  *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
  *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
  *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
