@@ -97,6 +97,21 @@ class CommandFunctionTest {
     }
 
     @Test
+    void a_tenant_claim_api_gateway_rendered_from_a_list_is_401_and_writes_nothing() {
+        APIGatewayV2HTTPEvent listedTenant = event("http-add-numbers.json");
+        Map<String, String> claims = listedTenant.getRequestContext().getAuthorizer().getJwt().getClaims();
+        claims.put("tenant", "[tenant1 tenant9]");
+
+        APIGatewayV2HTTPResponse response = function(Map.of()).handleRequest(listedTenant, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(body(response).get("detail").getAsString()).contains("tenant");
+        for (String tenant : List.of("[tenant1 tenant9]", "tenant1 tenant9", "tenant9")) {
+            assertThat(store.read(new StreamId(tenant, "numbers", "calc-1"), 0, 0)).isEmpty();
+        }
+    }
+
+    @Test
     void priming_runs_the_request_path_and_reads_the_table_once_writing_nothing() {
         RequestCounter requests = new RequestCounter();
         var client = LocalDynamoDb.client(requests);

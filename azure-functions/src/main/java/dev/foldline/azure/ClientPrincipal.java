@@ -13,8 +13,10 @@ import java.util.Map;
 /**
  * The caller App Service authentication (Easy Auth) verified: it sends the principal in the
  * {@value #HEADER} header, base64 JSON with a {@code claims} list of {@code {typ, val}}, and strips
- * that header from anything a client sends. A claim that occurs more than once (roles) becomes a
- * list. A missing or malformed header yields no claims, which the core answers with 401.
+ * that header from anything a client sends. Every entry is one value: a claim that occurs more
+ * than once becomes a list, and the roles claim is always a list, so that a lone role with a space
+ * in it ("Finance manager") stays one role. A missing or malformed header yields no claims, which
+ * the core answers with 401.
  */
 public final class ClientPrincipal {
 
@@ -23,7 +25,7 @@ public final class ClientPrincipal {
     private ClientPrincipal() {
     }
 
-    public static Map<String, Object> claims(String header) {
+    public static Map<String, Object> claims(String header, String rolesClaim) {
         if (header == null || header.isBlank()) {
             return Map.of();
         }
@@ -35,7 +37,8 @@ public final class ClientPrincipal {
                 values.computeIfAbsent(pair.get("typ").getAsString(), t -> new ArrayList<>()).add(pair.get("val").getAsString());
             }
             Map<String, Object> claims = new LinkedHashMap<>();
-            values.forEach((type, list) -> claims.put(type, list.size() == 1 ? list.get(0) : List.copyOf(list)));
+            values.forEach((type, list) -> claims.put(type,
+                    list.size() == 1 && !type.equals(rolesClaim) ? list.get(0) : List.copyOf(list)));
             return claims;
         } catch (RuntimeException e) {
             return Map.of();

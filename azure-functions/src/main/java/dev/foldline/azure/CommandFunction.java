@@ -40,6 +40,7 @@ public final class CommandFunction {
 
     private final HttpApi api;
     private final boolean principalVerified;
+    private final String rolesClaim;
 
     public CommandFunction() {
         this(AzureRuntime.shared());
@@ -48,7 +49,9 @@ public final class CommandFunction {
     public CommandFunction(AzureRuntime runtime) {
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
                 CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
-        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(ClaimsMapper.fromSettings(runtime.env()::get)))
+        ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
+        this.rolesClaim = claims.rolesClaim();
+        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                 .views(runtime.applications().views())
                 .build();
         this.principalVerified = "true".equalsIgnoreCase(runtime.env().getOrDefault(AUTH_ENABLED, "").trim());
@@ -65,16 +68,18 @@ public final class CommandFunction {
                             HttpMethod.HEAD, HttpMethod.OPTIONS})
             HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        HttpResponse response = api.handle(toRequest(request, principalVerified));
+        HttpResponse response = api.handle(toRequest(request, principalVerified, rolesClaim));
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();
     }
 
-    static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request, boolean principalVerified) {
+    static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request, boolean principalVerified,
+                                 String rolesClaim) {
         URI uri = request.getUri();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        Map<String, Object> claims = principalVerified ? ClientPrincipal.claims(header(request, ClientPrincipal.HEADER)) : Map.of();
+        Map<String, Object> claims = principalVerified
+                ? ClientPrincipal.claims(header(request, ClientPrincipal.HEADER), rolesClaim) : Map.of();
         return new HttpRequest(request.getHttpMethod().name(), path, uri.getRawQuery(), request.getHeaders(),
                 request.getBody().orElse(null), claims);
     }

@@ -76,6 +76,21 @@ class CommandFunctionTest {
     }
 
     @Test
+    void a_lone_role_with_a_space_stays_one_role() {
+        String tenant = "t-" + UUID.randomUUID();
+        String header = principal("{\"auth_typ\":\"aad\",\"claims\":["
+                + "{\"typ\":\"extension_tenant\",\"val\":\"" + tenant + "\"},"
+                + "{\"typ\":\"http://schemas.microsoft.com/identity/claims/objectidentifier\",\"val\":\"user-8\"},"
+                + "{\"typ\":\"roles\",\"val\":\"Finance manager\"}]}");
+
+        FakeFunctions.Response response = post("a2", Map.of(ClientPrincipal.HEADER, header));
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        assertThat(store.read(new StreamId(tenant, "numbers", "a2"), 0, 0).get(0).actor().roles())
+                .containsExactly("Finance manager");
+    }
+
+    @Test
     void without_a_principal_a_command_is_a_401_problem_and_nothing_is_written() {
         FakeFunctions.Response response = post("no-principal", Map.of());
 

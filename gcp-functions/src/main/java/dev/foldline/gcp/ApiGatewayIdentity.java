@@ -1,18 +1,13 @@
 package dev.foldline.gcp;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.foldline.errors.Unauthorized;
 import dev.foldline.http.HttpRequest;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.IdentityResolver;
-import dev.foldline.json.Json;
+import dev.foldline.http.identity.JsonClaims;
 import dev.foldline.model.Actor;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -40,29 +35,18 @@ public final class ApiGatewayIdentity implements IdentityResolver {
         return claims.toActor(claims(header));
     }
 
-    /** The claims of the header: strings as they are, arrays as lists, other values as their JSON text. */
+    /**
+     * The claims of the header with their JSON types kept (so a number or a list where a name
+     * belongs is refused by the claims mapping, not turned into a name), repeated members refused.
+     */
     static Map<String, Object> claims(String header) {
-        JsonObject payload;
+        String json;
         try {
-            payload = Json.parseObject(new String(Base64.getUrlDecoder().decode(unpadded(header)), StandardCharsets.UTF_8));
-        } catch (RuntimeException e) {
+            json = new String(Base64.getUrlDecoder().decode(unpadded(header)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
             throw new Unauthorized(USERINFO + " is not base64url-encoded JSON");
         }
-        Map<String, Object> claims = new LinkedHashMap<>();
-        payload.entrySet().forEach(claim -> claims.put(claim.getKey(), value(claim.getValue())));
-        return claims;
-    }
-
-    private static Object value(JsonElement element) {
-        if (element.isJsonArray()) {
-            List<String> values = new ArrayList<>();
-            element.getAsJsonArray().forEach(item -> values.add(String.valueOf(value(item))));
-            return values;
-        }
-        if (element.isJsonPrimitive()) {
-            return element.getAsJsonPrimitive().getAsString();
-        }
-        return element.isJsonNull() ? null : Json.write(element);
+        return JsonClaims.parse(json, USERINFO);
     }
 
     /** The gateway may send standard base64 padding or URL characters: accept both. */

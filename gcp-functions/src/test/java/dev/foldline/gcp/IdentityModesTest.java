@@ -49,6 +49,19 @@ class IdentityModesTest {
     }
 
     @Test
+    void in_gateway_mode_claims_keep_their_types_so_a_number_is_no_tenant_and_a_list_role_keeps_its_spaces() {
+        IdentityResolver gateway = identity(Map.of());
+
+        assertThatThrownBy(() -> gateway.resolve(request(Map.of(ApiGatewayIdentity.USERINFO,
+                userinfo("{\"tenant\":42,\"sub\":\"u1\"}"))))).isInstanceOf(Unauthorized.class);
+        assertThatThrownBy(() -> gateway.resolve(request(Map.of(ApiGatewayIdentity.USERINFO,
+                userinfo("{\"tenant\":\"a\",\"tenant\":\"b\",\"sub\":\"u1\"}"))))).isInstanceOf(Unauthorized.class);
+        assertThat(gateway.resolve(request(Map.of(ApiGatewayIdentity.USERINFO,
+                userinfo("{\"tenant\":\"t1\",\"sub\":\"u1\",\"roles\":[\"Finance manager\"]}")))).roles())
+                .containsExactly("Finance manager");
+    }
+
+    @Test
     void in_token_mode_a_token_verified_against_the_configured_key_counts_and_the_gateway_header_does_not(
             @TempDir Path dir) throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

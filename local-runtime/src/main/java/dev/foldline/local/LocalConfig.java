@@ -4,7 +4,7 @@ import dev.foldline.app.Assembly;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.identity.DevHeaderIdentity;
 import dev.foldline.http.identity.IdentityResolver;
-import dev.foldline.http.identity.JwtIdentity;
+import dev.foldline.jwt.JwtIdentity;
 import dev.foldline.trace.Tracer;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

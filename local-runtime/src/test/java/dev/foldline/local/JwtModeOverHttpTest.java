@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.contract.ContractApplication;
 import dev.foldline.http.Tokens;
-import dev.foldline.http.identity.JwtIdentity;
+import dev.foldline.jwt.JwtIdentity;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +80,54 @@ class JwtModeOverHttpTest {
                 .isEqualTo(401);
         String forged = Tokens.hs256("a-guessed-secret-that-is-long-enough-too!", "{\"sub\":\"u\",\"org\":\"acme\"}");
         assertThat(bearer(forged).command("AddNumbers", "{\"number1\":1,\"number2\":2}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_hostile_token_is_401_and_writes_nothing() {
+        long now = Clock.systemUTC().instant().getEpochSecond();
+        String claims = "{\"sub\":\"user1\",\"org\":\"acme\",\"iss\":\"https://issuer.example\",\"exp\":" + (now + 600);
+        String valid = Tokens.hs256(claims + "}");
+        List<String> hostile = List.of(
+                Tokens.hs256("{\"sub\":\"user1\",\"org\":\"acme\",\"iss\":\"https://issuer.example\",\"exp\":1e30}"),
+                Tokens.hs256(claims + ",\"iat\":\"yesterday\"}"),
+                Tokens.hs256WithHeader("{\"alg\":\"HS256\",\"crit\":[\"x\"],\"x\":1}", claims + "}"),
+                valid + "=",
+                Tokens.hs256(claims + ",\"org\":\"victim\"}"),
+                Tokens.hs256(claims.replace("\"acme\"", "[\"acme\"]") + "}"),
+                Tokens.hs256(claims + ",\"groups\":{\"admin\":true}}"));
+        for (String token : hostile) {
+            ApiClient.Reply response = bearer(token).command("AddNumbers", "{\"aggregateId\":\"hostile\",\"number1\":1,\"number2\":2}");
+            assertThat(response.status()).as(token).isEqualTo(401);
+            assertThat(response.contentType()).as(token).startsWith("application/problem+json");
+        }
+        assertThat(bearer(valid).get("/aggregates/numbers/hostile").status()).isEqualTo(404);
+    }
+
+    @Test
+    void a_list_role_keeps_its_spaces() {
+        String open = "{\"aggregateId\":\"v2\"}";
+        assertThat(bearer(token("acme", "[\"Finance manager\",\"admin\"]", 600)).command(ContractApplication.OPEN_SAFE, open)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void configuration_mistakes_stop_the_start_with_a_message_naming_the_setting(@TempDir Path keys) throws Exception {
+        Map<String, String> jwt = Map.of("AUTH_MODE", "jwt");
+        Map<String, String> mistakes = new LinkedHashMap<>();
+        mistakes.put("JWT_LEEWAY_SECONDS=-5", "JWT_LEEWAY_SECONDS");
+        mistakes.put("JWT_HS256_SECRET=", "JWT_HS256_SECRET is empty");
+        mistakes.put("JWT_HS256_SECRET=short-secret", "at least 32 bytes");
+        mistakes.put("JWT_RS256_PUBLIC_KEY_FILE=" + keys.resolve("absent.pem"), "cannot be read");
+        mistakes.put("JWT_RS256_PUBLIC_KEY_FILE=" + Files.writeString(keys.resolve("not-a-key.pem"), "hello"), "not an RSA public key");
+        mistakes.forEach((setting, message) -> {
+            Map<String, String> env = new HashMap<>(jwt);
+            if (!setting.startsWith("JWT_HS256_SECRET") && !setting.startsWith("JWT_RS256")) {
+                env.put("JWT_HS256_SECRET", Tokens.SECRET);
+            }
+            env.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+            assertThatThrownBy(() -> LocalConfig.fromEnvironment(env)).as(setting)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        });
     }
 
     @Test

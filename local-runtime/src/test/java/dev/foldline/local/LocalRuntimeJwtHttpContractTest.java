@@ -4,13 +4,9 @@ import dev.foldline.http.HttpOptions;
 import dev.foldline.http.Tokens;
 import dev.foldline.http.contract.AdapterClient;
 import dev.foldline.http.contract.HttpContract;
-import dev.foldline.http.identity.ClaimsMapper;
-import dev.foldline.http.identity.JwtIdentity;
-import dev.foldline.http.identity.JwtKey;
-import dev.foldline.http.identity.JwtVerifier;
+import dev.foldline.jwt.JwtIdentity;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -21,8 +17,7 @@ class LocalRuntimeJwtHttpContractTest implements HttpContract {
 
     @RegisterExtension
     static final RunningRuntime server = RunningRuntime.with(dir -> RuntimeFixture.config(dir,
-            new JwtIdentity(new JwtVerifier(JwtKey.Hs256.ofText(Tokens.SECRET), Optional.empty(), Optional.empty(),
-                    Duration.ofSeconds(60), Clock.systemUTC()), ClaimsMapper.defaults()),
+            JwtIdentity.fromEnvironment(Map.of("JWT_HS256_SECRET", Tokens.SECRET)::get, Clock.systemUTC()),
             HttpOptions.defaults()));
 
     @Override

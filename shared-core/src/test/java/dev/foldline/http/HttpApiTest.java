@@ -10,21 +10,16 @@ import dev.foldline.command.CommandHandler;
 import dev.foldline.examples.Examples;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.DevHeaderIdentity;
-import dev.foldline.http.identity.JwtIdentity;
-import dev.foldline.http.identity.JwtKey;
-import dev.foldline.http.identity.JwtVerifier;
+import dev.foldline.http.identity.VerifiedClaimsIdentity;
 import dev.foldline.json.Json;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.MemoryEventStore;
 import dev.foldline.store.contract.Envelopes;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The contract as adapters see it: plain requests in, plain responses out, no server involved. */
@@ -180,20 +175,20 @@ class HttpApiTest {
     }
 
     @Test
-    void jwt_identity_takes_the_tenant_from_the_token_never_from_headers_or_body() {
-        long now = System.currentTimeMillis() / 1000;
-        HttpApi jwt = HttpApi.builder(commands, store, new JwtIdentity(new JwtVerifier(JwtKey.Hs256.ofText(Tokens.SECRET),
-                        Optional.empty(), Optional.empty(), Duration.ofSeconds(5), Clock.systemUTC()), ClaimsMapper.defaults()))
-                .build();
-        Map<String, String> headers = Map.of("Authorization", "Bearer " + Tokens.hs256(Tokens.claims(now, "")),
-                "X-Tenant", "intruder", "Content-Type", "application/json");
+    void verified_identity_takes_the_tenant_from_the_claims_never_from_headers_or_body() {
+        HttpApi verified = HttpApi.builder(commands, store, new VerifiedClaimsIdentity(ClaimsMapper.defaults())).build();
+        Map<String, String> headers = Map.of("X-Tenant", "intruder", "X-Actor-Id", "user9", "Content-Type", "application/json");
+        HttpRequest command = HttpRequest.post("/commands/AddNumbers", headers,
+                "{\"aggregateId\":\"j\",\"tenant\":\"intruder\",\"number1\":1,\"number2\":2}");
 
-        HttpResponse response = jwt.handle(HttpRequest.post("/commands/AddNumbers", headers,
-                "{\"aggregateId\":\"j\",\"tenant\":\"intruder\",\"number1\":1,\"number2\":2}"));
+        HttpResponse response = verified.handle(command.withVerifiedClaims(Map.of("tenant", "tenant1", "sub", "user1")));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(store.read(new dev.foldline.model.StreamId("tenant1", "numbers", "j"), 0, 10)).hasSize(1);
-        assertThat(jwt.handle(HttpRequest.post("/commands/AddNumbers", JSON, "{}")).status()).isEqualTo(401);
+        assertThat(store.read(new StreamId("tenant1", "numbers", "j"), 0, 10)).hasSize(1);
+        assertThat(store.read(new StreamId("intruder", "numbers", "j"), 0, 10)).isEmpty();
+        assertThat(verified.handle(command).status()).isEqualTo(401);
+        assertThat(verified.handle(command.withVerifiedClaims(Map.of("tenant", List.of("tenant1"), "sub", "user1"))).status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Signs test JWTs the way an identity provider would, with the JDK's crypto. */
+/** Signs test JWTs the way an identity provider would, with the JDK's crypto (independent of the verifier's library). */
 public final class Tokens {
 
     public static final String SECRET = "a-test-secret-that-is-long-enough-for-hs256";
@@ -22,7 +22,16 @@ public final class Tokens {
     }
 
     public static String hs256(String secret, String claimsJson) {
-        String input = part("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + part(claimsJson);
+        return hs256(secret, "{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claimsJson);
+    }
+
+    /** Signed with {@link #SECRET} under the given JOSE header, as a careless or hostile issuer might write it. */
+    public static String hs256WithHeader(String headerJson, String claimsJson) {
+        return hs256(SECRET, headerJson, claimsJson);
+    }
+
+    private static String hs256(String secret, String headerJson, String claimsJson) {
+        String input = part(headerJson) + "." + part(claimsJson);
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -10,12 +10,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Maps verified identity claims to an {@link Actor}. Used for JWTs this runtime verified itself and
- * by cloud adapters whose platform verified the token already (API Gateway's JWT authorizer hands
- * over its claims map).
+ * Maps verified identity claims to an {@link Actor}, the same way in every runtime: for JWTs a
+ * runtime verified itself, and for claims a platform verified before the function ran (API
+ * Gateway's JWT authorizer hands over its claims map).
  *
- * <p>Roles may be a list, or a string separated by commas or spaces; API Gateway renders a list
- * claim as {@code "[a b]"}, which is read the same way.
+ * <p>Claims are typed. The tenant and the actor id must be non-empty strings; anything else (a
+ * number, a list, an object) is a 401 rather than a value coerced into a name. The roles claim is
+ * a list of strings, each entry one role even when it contains spaces ({@code "Finance manager"}),
+ * or a string of roles separated by spaces or commas. API Gateway's HTTP API hands every claim over
+ * as a string and renders a list as {@code "[a b]"}: that form is read as a list of
+ * space-separated roles (a role containing a space cannot survive that rendering), and a tenant or
+ * actor in that form is a list, so a 401.
  *
  * @param tenantClaim the claim holding the tenant, e.g. {@code tenant} or {@code custom:tenant}
  * @param actorClaim  the claim holding the actor id, usually {@code sub}
@@ -69,42 +74,68 @@ public record ClaimsMapper(String tenantClaim, String actorClaim, String rolesCl
     }
 
     public Actor toActor(Map<String, ?> claims) {
-        String tenant = required(claims, tenantClaim);
-        String id = required(claims, actorClaim);
+        String tenant = name(claims, tenantClaim);
+        String id = name(claims, actorClaim);
         return new Actor(tenant, id, roles(claims.get(rolesClaim)), Map.of());
     }
 
-    private static String required(Map<String, ?> claims, String name) {
-        Object value = claims.get(name);
-        String text = value == null ? "" : value.toString().trim();
-        if (text.isEmpty()) {
-            throw new Unauthorized("the identity has no " + name);
+    private static String name(Map<String, ?> claims, String claim) {
+        Object value = claims.get(claim);
+        if (value == null) {
+            throw new Unauthorized("the identity has no " + claim);
         }
-        if (text.length() > MAX_LENGTH || text.chars().anyMatch(Character::isISOControl)) {
-            throw new Unauthorized("the identity's " + name + " is not a usable name");
+        if (!(value instanceof String text)) {
+            throw new Unauthorized("the identity's " + claim + " is not a string");
         }
-        return text;
+        String name = text.trim();
+        if (name.isEmpty()) {
+            throw new Unauthorized("the identity has no " + claim);
+        }
+        if (isRenderedList(name)) {
+            throw new Unauthorized("the identity's " + claim + " is a list, not a name");
+        }
+        return usable(name, claim);
     }
 
-    private static Set<String> roles(Object value) {
+    private static String usable(String name, String claim) {
+        if (name.length() > MAX_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
+            throw new Unauthorized("the identity's " + claim + " is not a usable name");
+        }
+        return name;
+    }
+
+    private Set<String> roles(Object value) {
         Set<String> roles = new LinkedHashSet<>();
         if (value instanceof Collection<?> list) {
-            list.forEach(role -> addRoles(roles, String.valueOf(role)));
-        } else if (value != null) {
-            String text = value.toString().trim();
-            if (text.startsWith("[") && text.endsWith("]")) {
-                text = text.substring(1, text.length() - 1);
+            for (Object role : list) {
+                if (!(role instanceof String text)) {
+                    throw new Unauthorized("the identity's " + rolesClaim + " is not a list of strings");
+                }
+                addRole(roles, text);
             }
-            addRoles(roles, text);
+        } else if (value instanceof String text) {
+            String trimmed = text.trim();
+            if (isRenderedList(trimmed)) {
+                trimmed = trimmed.substring(1, trimmed.length() - 1);
+            }
+            for (String role : trimmed.split("[,\\s]+")) {
+                addRole(roles, role);
+            }
+        } else if (value != null) {
+            throw new Unauthorized("the identity's " + rolesClaim + " is neither a string nor a list of strings");
         }
         return roles;
     }
 
-    private static void addRoles(Set<String> roles, String text) {
-        for (String role : text.split("[,\\s]+")) {
-            if (!role.isEmpty()) {
-                roles.add(role);
-            }
+    private void addRole(Set<String> roles, String role) {
+        String trimmed = role.trim();
+        if (!trimmed.isEmpty()) {
+            roles.add(usable(trimmed, rolesClaim));
         }
+    }
+
+    /** API Gateway's rendering of a list claim as one string: {@code "[a b]"}. */
+    private static boolean isRenderedList(String text) {
+        return text.length() >= 2 && text.startsWith("[") && text.endsWith("]");
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Development mode: the caller states its identity in plain headers. Only safe on loopback, where
- * the caller is the developer; anything exposed further uses {@link JwtIdentity}.
+ * the caller is the developer; anything exposed further uses verified tokens (the jwt-verifier
+ * module's {@code JwtIdentity}) or claims a platform verified ({@link VerifiedClaimsIdentity}).
  */
 public final class DevHeaderIdentity implements IdentityResolver {
 
