@@ -25,10 +25,11 @@ public interface EventStore {
      * gaps without every store paying to check the predecessor.
      *
      * <p>When the version is held by an envelope of the same attempt ({@link Envelope#sameAttempt}),
-     * the answer is {@link AppendResult#COMMITTED} and nothing is written: a cloud client that sent
-     * the write again after a timeout must learn that its first try committed, not see a conflict.
-     * Stores find that out from the failed condition itself where the database can tell, never with
-     * an extra read on the path that succeeds.
+     * nothing is written, and the answer is {@link AppendResult#COMMITTED} where the failed
+     * condition itself tells (DynamoDB returns the item in the way). A store whose database answers
+     * only "taken" reports {@link AppendResult#CONFLICT} rather than pay a read on the conflict
+     * path: the command handler recognises its own attempt in the catch-up read that follows every
+     * conflict, and answers success without running the command again.
      */
     AppendResult append(Envelope envelope, Snapshot snapshot);
 

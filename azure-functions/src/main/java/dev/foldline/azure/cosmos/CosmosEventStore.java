@@ -33,11 +33,13 @@ import java.util.function.Predicate;
  *
  * <ul>
  *   <li>append = one create of the envelope's document, the snapshot riding in it when one is due:
- *       one request, one document write. Only on a 409 is the document in the way read, to tell
- *       the same attempt's earlier write (the SDK resent it) from a conflict.</li>
- *   <li>load, cold = one query of the stream's partition, newest first, that stops at the newest
- *       snapshot (the SDK fetches a query plan for it first: two requests). After a known version
- *       (a catch-up) = one query without ORDER BY, whose plan the SDK caches: one request.</li>
+ *       one request, one document write. A 409 is a conflict and nothing more is read: Cosmos
+ *       does not say what holds the version, and the command handler's catch-up read after a
+ *       conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
+ *   <li>load, cold = one query of the stream's first {@value #QUERY_PAGE_SIZE} versions, without
+ *       ORDER BY (its plan cached by the SDK): one request for a stream that short; a longer stream
+ *       is then read newest first down to its newest snapshot (a query plan and a query). After a
+ *       known version (a catch-up) = the same query from that version: one request.</li>
  *   <li>readAll = a query of the tenant's envelopes by commit key with a settle window, through the
  *       core's {@link CommitOrderReads} (see the README, "Ordering").</li>
  * </ul>
@@ -70,13 +72,9 @@ public final class CosmosEventStore implements EventStore {
     public StreamSlice load(StreamId stream, long knownVersion) {
         long started = System.nanoTime();
         RequestCharges.Tally tally = charges.tally();
-        SqlParameter after = new SqlParameter("@after", knownVersion);
         List<JsonNode> docs = knownVersion < 0
-                // Newest first, stopping at the newest snapshot: a long history behind it is never read.
-                ? query(stream, new SqlQuerySpec("SELECT * FROM c WHERE c.version > @after ORDER BY c.version DESC", after),
-                        EventDocuments::hasSnapshot, tally)
-                // A catch-up reads a short tail: no ORDER BY, so no query plan request.
-                : query(stream, new SqlQuerySpec("SELECT * FROM c WHERE c.version > @after", after), doc -> false, tally);
+                ? fromNewestSnapshot(stream, tally)
+                : after(stream, knownVersion, tally);
         Optional<Snapshot> snapshot = docs.stream()
                 .filter(EventDocuments::hasSnapshot)
                 .max(Comparator.comparingLong(EventDocuments::versionOf))
@@ -106,9 +104,7 @@ public final class CosmosEventStore implements EventStore {
             }
         }
         PartitionKey partition = EventDocuments.partitionKey(envelope.stream());
-        AppendResult result = create(doc, partition, tally) || writtenBySameAttempt(envelope, partition, tally)
-                ? AppendResult.COMMITTED
-                : AppendResult.CONFLICT;
+        AppendResult result = create(doc, partition, tally) ? AppendResult.COMMITTED : AppendResult.CONFLICT;
         charges.trace(Tracer.Operation.COMMIT, envelope.stream(), envelope.command() + " " + result, tally, started);
         return result;
     }
@@ -184,33 +180,69 @@ public final class CosmosEventStore implements EventStore {
     }
 
     /**
-     * On the conflict path only: whether the envelope in the way is this attempt's own, written by
-     * an earlier send of the same request (the SDK resends after a timeout).
+     * What a cold load needs: the stream from its newest snapshot on. The first window of versions
+     * (see {@link #window}) is one request; when it is not full, it is the whole stream. A longer
+     * stream is then read newest first, stopping at the newest snapshot, so that beyond its first
+     * window a long history behind the snapshot is not read (the SDK asks for the plan of that
+     * ordered query every time: two requests); only when the newest {@value #QUERY_PAGE_SIZE} hold
+     * no snapshot are the versions between read, window by window.
      */
-    private boolean writtenBySameAttempt(Envelope envelope, PartitionKey partition, RequestCharges.Tally tally) {
-        try {
-            var response = events.readItem(EventDocuments.id(envelope.version()), partition, JsonNode.class);
-            tally.add(response.getRequestCharge());
-            return envelope.sameAttempt(EventDocuments.envelopeOf(response.getItem()));
-        } catch (CosmosException e) {
-            tally.add(e.getRequestCharge());
-            if (e.getStatusCode() == CosmosFailures.NOT_FOUND) {
-                return false;
+    private List<JsonNode> fromNewestSnapshot(StreamId stream, RequestCharges.Tally tally) {
+        List<JsonNode> oldest = window(stream, -1, tally);
+        if (oldest.size() < QUERY_PAGE_SIZE) {
+            return oldest;
+        }
+        List<JsonNode> newest = query(stream, new SqlQuerySpec(
+                "SELECT TOP " + QUERY_PAGE_SIZE + " * FROM c WHERE c.version >= 0 ORDER BY c.version DESC"),
+                EventDocuments::hasSnapshot, tally);
+        if (newest.isEmpty() || EventDocuments.hasSnapshot(newest.get(newest.size() - 1))) {
+            return newest;
+        }
+        long lowest = EventDocuments.versionOf(newest.get(newest.size() - 1));
+        List<JsonNode> docs = new ArrayList<>(oldest);
+        for (long after = QUERY_PAGE_SIZE - 1; after < lowest - 1; after += QUERY_PAGE_SIZE) {
+            window(stream, after, tally).stream().filter(doc -> EventDocuments.versionOf(doc) < lowest).forEach(docs::add);
+        }
+        docs.addAll(newest);
+        return docs;
+    }
+
+    /** The stream's documents after a version, window by window until one is not full. */
+    private List<JsonNode> after(StreamId stream, long version, RequestCharges.Tally tally) {
+        List<JsonNode> docs = new ArrayList<>();
+        for (long after = version; ; after += QUERY_PAGE_SIZE) {
+            List<JsonNode> window = window(stream, after, tally);
+            docs.addAll(window);
+            if (window.size() < QUERY_PAGE_SIZE) {
+                return docs;
             }
-            throw CosmosFailures.translate(e);
         }
     }
 
-    /** The query's documents in the stream's partition, page by page, until one satisfies {@code last}. */
+    /**
+     * The documents of the {@value #QUERY_PAGE_SIZE} versions after {@code after}: one request. No
+     * ORDER BY, so the SDK caches the query's plan; and a window fits in a page (documents near the
+     * item limit aside), so the SDK never fetches a page ahead that is not needed. Versions have no
+     * gaps, so a window that is not full is the end of the stream.
+     */
+    private List<JsonNode> window(StreamId stream, long after, RequestCharges.Tally tally) {
+        return query(stream, new SqlQuerySpec("SELECT * FROM c WHERE c.version > @after AND c.version <= @until",
+                new SqlParameter("@after", after), new SqlParameter("@until", after + QUERY_PAGE_SIZE)), doc -> false, tally);
+    }
+
+    /**
+     * The query's documents in the stream's partition, page by page, until one satisfies
+     * {@code last}. A page may hold one more document than a window or a TOP: Cosmos may end a
+     * page filled to the brim with a continuation whose next page is empty (the imitation does not),
+     * and the SDK would fetch that page ahead, a request more.
+     */
     private List<JsonNode> query(StreamId stream, SqlQuerySpec spec, Predicate<JsonNode> last, RequestCharges.Tally tally) {
-        CosmosQueryRequestOptions requestOptions = new CosmosQueryRequestOptions()
-                .setPartitionKey(EventDocuments.partitionKey(stream));
         List<JsonNode> docs = new ArrayList<>();
         try {
-            for (FeedResponse<JsonNode> page : events.queryItems(spec, requestOptions, JsonNode.class)
-                    .iterableByPage(QUERY_PAGE_SIZE)) {
-                tally.add(page.getRequestCharge());
-                for (JsonNode doc : page.getResults()) {
+            for (FeedResponse<JsonNode> page : events.queryItems(spec,
+                    new CosmosQueryRequestOptions().setPartitionKey(EventDocuments.partitionKey(stream)), JsonNode.class)
+                    .iterableByPage(QUERY_PAGE_SIZE + 1)) {
+                for (JsonNode doc : tally.counted(page).getResults()) {
                     docs.add(doc);
                     if (last.test(doc)) {
                         return docs;

@@ -1,5 +1,6 @@
 package dev.foldline.azure.cosmos;
 
+import com.azure.cosmos.models.FeedResponse;
 import dev.foldline.model.StreamId;
 import dev.foldline.trace.Tracer;
 
@@ -30,6 +31,12 @@ final class RequestCharges {
 
         void add(double requestCharge) {
             total += requestCharge;
+        }
+
+        /** The page, its charge added. */
+        <T> FeedResponse<T> counted(FeedResponse<T> page) {
+            add(page.getRequestCharge());
+            return page;
         }
 
         double total() {

@@ -31,6 +31,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongPredicate;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +78,7 @@ class CosmosStoreCostAndLimitsTest {
     }
 
     @Test
-    void a_warm_command_costs_one_request_and_a_cold_one_a_query_with_its_plan_and_the_write() {
+    void a_warm_command_costs_one_request_and_a_cold_one_a_query_and_the_write() {
         CommandHandler warm = handler();
         String id = warm.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
 
@@ -85,7 +87,7 @@ class CosmosStoreCostAndLimitsTest {
         assertThat(CosmosImitation.takeRequests()).as("warm").containsExactly("create");
 
         CommandResult third = handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 1, 1));
-        assertThat(CosmosImitation.takeRequests()).as("cold").containsExactly("query-plan", "query", "create");
+        assertThat(CosmosImitation.takeRequests()).as("cold").containsExactly("query", "create");
 
         assertThat(second.version()).isEqualTo(1);
         assertThat(third.version()).isEqualTo(2);
@@ -100,7 +102,7 @@ class CosmosStoreCostAndLimitsTest {
     }
 
     @Test
-    void a_conflict_costs_a_point_read_of_the_document_in_the_way_and_a_catch_up_query_before_the_retry() {
+    void a_conflict_costs_one_catch_up_query_before_the_retried_create() {
         CommandHandler stale = handler();
         String id = stale.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
         handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 10, 10));
@@ -108,7 +110,7 @@ class CosmosStoreCostAndLimitsTest {
         CosmosImitation.takeRequests();
         CommandResult retried = stale.command(actor, "AddNumbers", CommandHandlingContract.add(id, 1, 1));
 
-        assertThat(CosmosImitation.takeRequests()).containsExactly("create", "read", "query", "create");
+        assertThat(CosmosImitation.takeRequests()).containsExactly("create", "query", "create");
         assertThat(retried.version()).isEqualTo(2);
         assertThat(retried.state()).isEqualTo(new Numbers.State(25));
     }
@@ -126,18 +128,68 @@ class CosmosStoreCostAndLimitsTest {
     }
 
     @Test
-    void a_cold_load_reads_from_the_newest_snapshot_only() {
-        StreamId stream = new StreamId(tenant, "numbers", "long");
-        for (int version = 0; version < 60; version++) {
-            store.append(envelope(stream, version, "x"), version == 55 ? new Snapshot(55, "{\"sum\":55}") : null);
-        }
+    void a_cold_load_of_a_stream_that_fits_in_a_window_is_one_query_from_the_newest_snapshot_on() {
+        StreamId stream = written("short", 60, version -> version % 25 == 5);
 
-        CosmosImitation.takeRequests();
         StreamSlice slice = store.load(stream, -1);
 
-        assertThat(CosmosImitation.takeRequests()).containsExactly("query-plan", "query");
-        assertThat(slice.snapshot()).contains(new Snapshot(55, "{\"sum\":55}"));
-        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactly(56L, 57L, 58L, 59L);
+        assertThat(CosmosImitation.takeRequests()).containsExactly("query");
+        assertThat(slice.snapshot()).contains(snapshot(55));
+        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(56, 60));
+    }
+
+    @Test
+    void a_cold_load_of_a_longer_stream_reads_the_newest_first_down_to_the_newest_snapshot() {
+        StreamId stream = written("long", 150, version -> version == 140);
+
+        StreamSlice slice = store.load(stream, -1);
+
+        assertThat(CosmosImitation.takeRequests()).containsExactly("query", "query-plan", "query");
+        assertThat(slice.snapshot()).contains(snapshot(140));
+        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(141, 150));
+    }
+
+    @Test
+    void a_cold_load_reads_the_versions_between_window_by_window_when_the_newest_hold_no_snapshot() {
+        StreamId stream = written("long-old-snapshot", 230, version -> version == 110);
+
+        StreamSlice slice = store.load(stream, -1);
+
+        assertThat(CosmosImitation.takeRequests()).containsExactly("query", "query-plan", "query", "query");
+        assertThat(slice.snapshot()).contains(snapshot(110));
+        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(111, 230));
+    }
+
+    @Test
+    void a_long_stream_without_a_snapshot_is_read_whole_in_order_and_a_long_catch_up_window_by_window() {
+        StreamId stream = written("long-plain", 230, version -> false);
+
+        StreamSlice slice = store.load(stream, -1);
+        CosmosImitation.takeRequests();
+        StreamSlice tail = store.load(stream, 5);
+
+        assertThat(slice.snapshot()).isEmpty();
+        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(0, 230));
+        assertThat(CosmosImitation.takeRequests()).containsExactly("query", "query", "query");
+        assertThat(tail.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(6, 230));
+    }
+
+    /** A stream of {@code count} envelopes with a snapshot where asked; the requests it took forgotten. */
+    private StreamId written(String id, int count, LongPredicate snapshotAt) {
+        StreamId stream = new StreamId(tenant, "numbers", id);
+        for (long version = 0; version < count; version++) {
+            store.append(envelope(stream, version, "x"), snapshotAt.test(version) ? snapshot(version) : null);
+        }
+        CosmosImitation.takeRequests();
+        return stream;
+    }
+
+    private static Snapshot snapshot(long version) {
+        return new Snapshot(version, "{\"sum\":" + version + "}");
+    }
+
+    private static List<Long> versions(long from, long to) {
+        return LongStream.range(from, to).boxed().toList();
     }
 
     @Test

@@ -4,7 +4,6 @@ import com.google.api.gax.rpc.StatusCode;
 import com.google.cloud.Timestamp;
 import com.google.cloud.firestore.CollectionReference;
 import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -36,8 +35,8 @@ import java.util.Optional;
  * <ul>
  *   <li>append = one {@code create()}: one commit, no transaction, no read. The snapshot rides on
  *       the envelope's document, so the two are atomic; a taken version fails with ALREADY_EXISTS,
- *       which is the conflict, unless the document holds this same attempt (a resent write whose
- *       first answer was lost), which is success.</li>
+ *       which is the conflict, and nothing more is read: the command handler's catch-up read after
+ *       a conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
  *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
  *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
  *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
@@ -128,19 +127,10 @@ public final class FirestoreEventStore implements EventStore {
             return AppendResult.COMMITTED;
         } catch (RuntimeException e) {
             if (FirestoreCalls.is(e, StatusCode.Code.ALREADY_EXISTS)) {
-                return sameAttemptHolds(document, envelope) ? AppendResult.COMMITTED : AppendResult.CONFLICT;
+                return AppendResult.CONFLICT;
             }
             throw FirestoreCalls.tooLargeOr(e);
         }
-    }
-
-    /**
-     * Whether the version is held by this very attempt: its own create, committed although the
-     * first answer was lost and the client library sent it again. Read only on the conflict path.
-     */
-    private boolean sameAttemptHolds(DocumentReference document, Envelope envelope) {
-        DocumentSnapshot existing = calls.call("a conflict check", document::get);
-        return existing.exists() && envelope.sameAttempt(EnvelopeDocument.envelope(existing));
     }
 
     @Override
