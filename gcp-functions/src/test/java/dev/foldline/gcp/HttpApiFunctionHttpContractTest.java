@@ -7,6 +7,7 @@ import dev.foldline.gcp.firestore.FirestoreStoreOptions;
 import dev.foldline.http.HttpOptions;
 import dev.foldline.http.contract.AdapterClient;
 import dev.foldline.http.contract.ContractApplication;
+import dev.foldline.http.contract.ContractRequest;
 import dev.foldline.http.contract.HttpContract;
 import java.time.Duration;
 import java.util.List;
@@ -59,5 +60,17 @@ class HttpApiFunctionHttpContractTest implements HttpContract {
     @Override
     public void deliverProjections() {
         deliveries.awaitAllDelivered(Duration.ofSeconds(60));
+    }
+
+    /**
+     * The Functions Framework's server (Jetty 12, with its default URI compliance) refuses a path
+     * holding an encoded slash, an encoded percent sign or an empty segment as ambiguous, with its
+     * own empty 400, before the function runs: the same in production, where the same framework
+     * serves the function. So on Google Cloud an aggregate id with '%' cannot be read by path.
+     */
+    @Override
+    public boolean platformAnswersItself(ContractRequest request) {
+        String path = request.path().toLowerCase(java.util.Locale.ROOT);
+        return path.contains("%2f") || path.contains("%25") || path.contains("//");
     }
 }

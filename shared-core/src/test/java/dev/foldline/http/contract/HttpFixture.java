@@ -23,6 +23,15 @@ public interface HttpFixture {
     default void deliverProjections() {
     }
 
+    /**
+     * Whether the adapter's platform answers this request itself, before it reaches the function
+     * (so not as a problem): a 4xx the platform owns, which the fuzz then checks only for its
+     * status. None by default.
+     */
+    default boolean platformAnswersItself(ContractRequest request) {
+        return false;
+    }
+
     default Session as(Caller caller) {
         return new Session(client(), Optional.of(caller));
     }
