@@ -21,12 +21,8 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.StreamSlice;
 import dev.foldline.trace.Tracer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -200,7 +196,7 @@ public final class CommandHandler {
             AggregateType<?> type = registry.byCommand(command);
             Payload input = payload == null ? Payload.empty() : payload;
             Target target = target(input);
-            Keyed keyed = idempotencyKey == null ? null : Keyed.of(idempotencyKey, command, input);
+            KeyedRequest keyed = idempotencyKey == null ? null : KeyedRequest.of(idempotencyKey, command, input);
             StreamId stream = new StreamId(actor.tenant(), type.name(), target.aggregateId()
                     .orElseGet(() -> keyed == null ? options.ids().get() : keyed.aggregateId(actor.tenant(), type.name())));
             subject = stream.toString();
@@ -252,34 +248,8 @@ public final class CommandHandler {
         return new Target(id, expected);
     }
 
-    /**
-     * An idempotency key with the fingerprint of what it asked for: the command and its whole
-     * payload in canonical form, hashed, so that a reordered but equal payload matches.
-     */
-    private record Keyed(String key, String fingerprint) {
-
-        static Keyed of(String key, String command, Payload payload) {
-            return new Keyed(key, sha256(command + "\n" + payload.canonicalJson()));
-        }
-
-        /** The id a create without an aggregate id gets, so that its retry reaches the same aggregate. */
-        String aggregateId(String tenant, String type) {
-            return UUID.nameUUIDFromBytes(("idempotency\u0000" + tenant + "\u0000" + type + "\u0000" + key)
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-        }
-
-        private static String sha256(String text) {
-            try {
-                byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
-            }
-        }
-    }
-
     private <S> CommandResult execute(Actor actor, AggregateType<S> type, String command, StreamId stream,
-                                      Target target, Payload input, Keyed keyed) {
+                                      Target target, Payload input, KeyedRequest keyed) {
         CommandDefinition<S> definition = type.commands().get(command);
         if (!actor.hasAnyRole(definition.allowedRoles())) {
             throw new Forbidden("command " + command + " needs one of the roles " + definition.allowedRoles());
@@ -371,7 +341,7 @@ public final class CommandHandler {
     }
 
     /** The answer to a retry: the original envelope's result; nothing runs and nothing is written. */
-    private <S> CommandResult replay(Aggregate<S> aggregate, RecordedKey earlier, Keyed keyed, String command) {
+    private <S> CommandResult replay(Aggregate<S> aggregate, RecordedKey earlier, KeyedRequest keyed, String command) {
         if (!earlier.fingerprint().equals(keyed.fingerprint())) {
             throw new PreconditionFailed(IDEMPOTENCY_KEY, "Idempotency-Key " + keyed.key()
                     + " was used for another request (version " + earlier.version() + " of "
