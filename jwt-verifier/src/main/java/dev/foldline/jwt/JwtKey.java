@@ -2,24 +2,44 @@ package dev.foldline.jwt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import dev.foldline.errors.Unauthorized;
+import java.net.URL;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The key tokens must be signed with, which also fixes the one algorithm accepted: a token's
  * {@code alg} header never chooses how it is verified (no {@code none}, no HS256 with an RSA key).
+ * One fixed key (a shared secret, an RSA public key), or an identity provider's published key set
+ * (JWKS), from which the token's {@code kid} picks the RSA key, so that keys can rotate.
  *
  * @param algorithm the JWS algorithm this key verifies
- * @param verifier  nimbus-jose-jwt's verifier for that key
+ * @param verifiers nimbus-jose-jwt's verifier for a token's header
  */
-public record JwtKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
+public record JwtKey(JWSAlgorithm algorithm, Verifiers verifiers) {
+
+    /** The verifier for a token with this header; a 401 when there is none. */
+    @FunctionalInterface
+    public interface Verifiers {
+        JWSVerifier forHeader(JWSHeader header);
+    }
 
     /** RFC 7518 3.2: an HS256 key at least as long as the hash. */
     public static final int MIN_SECRET_BYTES = 32;
@@ -28,7 +48,12 @@ public record JwtKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
 
     public JwtKey {
         Objects.requireNonNull(algorithm, "algorithm");
-        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(verifiers, "verifiers");
+    }
+
+    /** The verifier of the key that signed a token with this header. */
+    public JWSVerifier verifier(JWSHeader header) {
+        return verifiers.forHeader(header);
     }
 
     /** A shared secret of at least {@value #MIN_SECRET_BYTES} bytes. */
@@ -38,7 +63,8 @@ public record JwtKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
                     + secret.length);
         }
         try {
-            return new JwtKey(JWSAlgorithm.HS256, new MACVerifier(secret));
+            MACVerifier verifier = new MACVerifier(secret);
+            return new JwtKey(JWSAlgorithm.HS256, header -> verifier);
         } catch (JOSEException e) {
             throw new IllegalArgumentException("not a usable HS256 secret: " + e.getMessage(), e);
         }
@@ -51,7 +77,44 @@ public record JwtKey(JWSAlgorithm algorithm, JWSVerifier verifier) {
             throw new IllegalArgumentException("an RS256 key needs at least " + MIN_RSA_BITS + " bits, this one has "
                     + key.getModulus().bitLength());
         }
-        return new JwtKey(JWSAlgorithm.RS256, new RSASSAVerifier(key));
+        RSASSAVerifier verifier = new RSASSAVerifier(key);
+        return new JwtKey(JWSAlgorithm.RS256, header -> verifier);
+    }
+
+    /**
+     * RS256 keys published as a JSON Web Key Set at {@code url} (an identity provider's
+     * {@code jwks_uri}, such as Google's or Firebase's): fetched when first needed, cached, and
+     * fetched again when a token names a {@code kid} the cache does not hold (a rotated key).
+     * A token without a {@code kid}, or naming none the set holds, is a 401.
+     */
+    public static JwtKey rs256KeySet(URL url) {
+        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(url)
+                .rateLimited(false)
+                .build();
+        return new JwtKey(JWSAlgorithm.RS256, header -> {
+            if (header.getKeyID() == null) {
+                throw new Unauthorized("the token names no key (kid)");
+            }
+            List<JWK> keys;
+            try {
+                keys = source.get(new JWKSelector(new JWKMatcher.Builder()
+                        .keyType(KeyType.RSA).keyID(header.getKeyID()).build()), null);
+            } catch (KeySourceException e) {
+                throw new Unauthorized("the key set to verify the token with cannot be read now");
+            }
+            if (keys.isEmpty()) {
+                throw new Unauthorized("the token names a key (kid) the key set does not hold");
+            }
+            try {
+                RSAPublicKey key = keys.get(0).toRSAKey().toRSAPublicKey();
+                if (key.getModulus().bitLength() < MIN_RSA_BITS) {
+                    throw new Unauthorized("the key the token names is shorter than " + MIN_RSA_BITS + " bits");
+                }
+                return new RSASSAVerifier(key);
+            } catch (JOSEException e) {
+                throw new Unauthorized("the key the token names is not a usable RSA key");
+            }
+        });
     }
 
     private static RSAPublicKey rsaPublicKey(String pem) {

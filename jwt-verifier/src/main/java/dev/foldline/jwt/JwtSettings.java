@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * How tokens are verified, from environment variables, every mistake refused at start with a
- * message naming the setting: {@value #SECRET} or {@value #KEY_FILE} (exactly one), optional
+ * message naming the setting: {@value #SECRET}, {@value #KEY_FILE} or {@value #KEY_SET_URL} (exactly one), optional
  * {@value #ISSUER} and {@value #AUDIENCE}, {@value #LEEWAY} (default 60, 0 to 3600).
  *
  * @param leeway the clock skew allowed on {@code exp} and {@code nbf}
@@ -20,6 +20,7 @@ public record JwtSettings(JwtKey key, Optional<String> issuer, Optional<String> 
 
     public static final String SECRET = "JWT_HS256_SECRET";
     public static final String KEY_FILE = "JWT_RS256_PUBLIC_KEY_FILE";
+    public static final String KEY_SET_URL = "JWT_JWKS_URL";
     public static final String ISSUER = "JWT_ISSUER";
     public static final String AUDIENCE = "JWT_AUDIENCE";
     public static final String LEEWAY = "JWT_LEEWAY_SECONDS";
@@ -46,10 +47,13 @@ public record JwtSettings(JwtKey key, Optional<String> issuer, Optional<String> 
     public static JwtSettings fromEnvironment(Function<String, String> env) {
         String secret = env.apply(SECRET);
         String keyFile = env.apply(KEY_FILE);
-        if ((secret == null) == (keyFile == null)) {
-            throw new IllegalArgumentException("JWT mode needs exactly one of " + SECRET + " and " + KEY_FILE);
+        String keySet = env.apply(KEY_SET_URL);
+        long given = java.util.stream.Stream.of(secret, keyFile, keySet).filter(Objects::nonNull).count();
+        if (given != 1) {
+            throw new IllegalArgumentException("JWT mode needs exactly one of " + SECRET + ", " + KEY_FILE + " and "
+                    + KEY_SET_URL);
         }
-        JwtKey key = secret != null ? secretKey(secret) : publicKey(keyFile);
+        JwtKey key = secret != null ? secretKey(secret) : keyFile != null ? publicKey(keyFile) : keySet(keySet);
         return new JwtSettings(key, text(env, ISSUER), text(env, AUDIENCE), leeway(env.apply(LEEWAY)));
     }
 
@@ -80,6 +84,18 @@ public record JwtSettings(JwtKey key, Optional<String> issuer, Optional<String> 
             return JwtKey.rs256(pem);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(KEY_FILE + " " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JwtKey keySet(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url.trim());
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return JwtKey.rs256KeySet(uri.toURL());
+        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(KEY_SET_URL + " " + url.trim() + " is not a key set URL: " + e.getMessage(), e);
         }
     }
 

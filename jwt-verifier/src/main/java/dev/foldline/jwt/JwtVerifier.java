@@ -97,7 +97,7 @@ public final class JwtVerifier {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!jwt.verify(key.verifier())) {
+            if (!jwt.verify(key.verifier(jws))) {
                 throw new Unauthorized("the token's signature does not verify");
             }
             return jwt;

@@ -54,7 +54,7 @@ class JwtSettingsTest {
 
     @Test
     void exactly_one_key_is_required() throws Exception {
-        assertRefused(Map.of(), "exactly one of JWT_HS256_SECRET and JWT_RS256_PUBLIC_KEY_FILE");
+        assertRefused(Map.of(), "exactly one of JWT_HS256_SECRET, JWT_RS256_PUBLIC_KEY_FILE and JWT_JWKS_URL");
         assertRefused(Map.of("JWT_HS256_SECRET", Tokens.SECRET, "JWT_RS256_PUBLIC_KEY_FILE", publicKey(2048).toString()),
                 "exactly one");
     }
