@@ -34,6 +34,19 @@ public final class CommitOrderReads {
      */
     public static <T> Page page(List<T> candidates, Function<T, String> commitKey, Function<T, Envelope> envelope,
                                 ReadPosition position, int limit, Instant settledBefore) {
+        return page(candidates, commitKey, envelope, position, limit, settledBefore, MAX_DELIVERED);
+    }
+
+    /**
+     * The most commit keys a position carries. A reader tailing a tenant that commits more than
+     * this within one settle window is handed out no more until the oldest of them settle: it falls
+     * behind for a while, never misses an envelope, and its position (kept in a checkpoint item by
+     * the poll reader) stays bounded in size.
+     */
+    public static final int MAX_DELIVERED = 2_000;
+
+    static <T> Page page(List<T> candidates, Function<T, String> commitKey, Function<T, Envelope> envelope,
+                         ReadPosition position, int limit, Instant settledBefore, int maxDelivered) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
@@ -43,6 +56,17 @@ public final class CommitOrderReads {
         List<T> handedOut = sorted.subList(0, Math.min(limit, sorted.size()));
         List<String> keys = handedOut.stream().map(commitKey).toList();
         ReadPosition next = position.after(keys, more, settledBefore);
+        if (next.delivered().size() > maxDelivered) {
+            // Hand out only as many as the position can remember; the rest wait for older keys to settle.
+            List<String> all = keys;
+            int room = Math.max(0, all.size() - (next.delivered().size() - maxDelivered));
+            do {
+                keys = all.subList(0, room);
+                more = room > 0;
+                next = position.after(keys, more, settledBefore);
+            } while (next.delivered().size() > maxDelivered && room-- > 0);
+            handedOut = handedOut.subList(0, keys.size());
+        }
         return new Page(inVersionOrder(handedOut.stream().map(envelope).toList()), next.encode(), more);
     }
 

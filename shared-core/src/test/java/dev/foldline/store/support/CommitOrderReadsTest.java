@@ -130,4 +130,33 @@ class CommitOrderReadsTest {
             }
         }
     }
+
+    @Test
+    void a_reader_tailing_more_commits_than_a_position_holds_falls_behind_but_misses_none_and_its_position_stays_bounded() {
+        int cap = 50;
+        List<Item> index = new ArrayList<>();
+        for (int i = 0; i < 180; i++) {
+            index.add(Item.of("s" + i, 0, T0.plusMillis(i * 100L)));
+        }
+        List<String> seen = new ArrayList<>();
+        ReadPosition position = ReadPosition.START;
+        Instant now = T0.plusSeconds(20); // every item is inside the settle window
+        for (int round = 0; round < 200 && seen.size() < index.size(); round++) {
+            ReadPosition from = position;
+            List<Item> candidates = index.stream()
+                    .filter(i -> from.watermark() == null || i.key().compareTo(from.watermark()) >= 0)
+                    .filter(i -> !from.wasDelivered(i.key()))
+                    .toList();
+            Page page = CommitOrderReads.page(candidates, Item::key, Item::envelope, position, 20, now.minus(WINDOW), cap);
+            position = ReadPosition.decode(page.nextPosition());
+            assertThat(position.delivered()).hasSizeLessThanOrEqualTo(cap);
+            page.envelopes().forEach(e -> seen.add(label(e)));
+            if (page.envelopes().isEmpty()) {
+                now = now.plus(Duration.ofSeconds(10)); // nothing more to hand out until older keys settle
+            }
+        }
+
+        assertThat(seen).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(index.stream().map(i -> label(i.envelope())).toList());
+    }
 }
