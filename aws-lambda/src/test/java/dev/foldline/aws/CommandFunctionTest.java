@@ -136,7 +136,7 @@ class CommandFunctionTest {
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
                         software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .httpClient(software.amazon.awssdk.http.apache5.Apache5HttpClient.create())
                 .build();
 
         CommandFunction function = new CommandFunction(AwsRuntime.of(

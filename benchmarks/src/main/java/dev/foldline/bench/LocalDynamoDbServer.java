@@ -9,7 +9,8 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -41,11 +42,16 @@ public final class LocalDynamoDbServer implements AutoCloseable {
     }
 
     public DynamoDbClient client(ExecutionInterceptor interceptor) {
+        return client(interceptor, Apache5HttpClient.create());
+    }
+
+    /** A client on the given HTTP client (the shipped apache5 one, or another to compare). */
+    public DynamoDbClient client(ExecutionInterceptor interceptor, SdkHttpClient httpClient) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient)
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor))
                 .build();
     }

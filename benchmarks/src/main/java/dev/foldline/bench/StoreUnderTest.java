@@ -13,6 +13,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -24,6 +28,8 @@ public final class StoreUnderTest implements AutoCloseable {
     public static final String MEMORY = "memory";
     public static final String SQLITE = "sqlite";
     public static final String DYNAMODB = "dynamodb";
+    public static final String DYNAMODB_URL = "dynamodb-url";
+    public static final String DYNAMODB_APACHE = "dynamodb-apache";
 
     private final String name;
     private final CountingEventStore store;
@@ -43,8 +49,10 @@ public final class StoreUnderTest implements AutoCloseable {
             case MEMORY -> memory();
             case SQLITE -> sqlite();
             case DYNAMODB -> dynamoDb();
+            case DYNAMODB_URL -> dynamoDb("url-connection client", UrlConnectionHttpClient.create());
+            case DYNAMODB_APACHE -> dynamoDb("apache client", ApacheHttpClient.create());
             default -> throw new IllegalArgumentException("unknown store " + name + "; use "
-                    + String.join(", ", MEMORY, SQLITE, DYNAMODB));
+                    + String.join(", ", MEMORY, SQLITE, DYNAMODB, DYNAMODB_URL, DYNAMODB_APACHE));
         };
     }
 
@@ -65,13 +73,19 @@ public final class StoreUnderTest implements AutoCloseable {
 
     /** A fresh DynamoDB Local server and table with the production layout, stopped afterwards. */
     public static StoreUnderTest dynamoDb() {
+        return dynamoDb(null, Apache5HttpClient.create());
+    }
+
+    /** The same, on another of the SDK's HTTP clients (named in the results), to compare with the shipped one. */
+    public static StoreUnderTest dynamoDb(String clientName, SdkHttpClient httpClient) {
         LocalDynamoDbServer server = LocalDynamoDbServer.start();
         SdkRequestCounter requests = new SdkRequestCounter();
-        DynamoDbClient client = server.client(requests);
+        DynamoDbClient client = server.client(requests, httpClient);
         String table = "foldline-bench";
         DynamoDbTables.create(client, table);
         DynamoDbEventStore dynamo = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table));
-        return new StoreUnderTest("DynamoDbEventStore", new CountingEventStore(dynamo), Optional.of(requests), () -> {
+        String name = clientName == null ? "DynamoDbEventStore" : "DynamoDbEventStore (" + clientName + ")";
+        return new StoreUnderTest(name, new CountingEventStore(dynamo), Optional.of(requests), () -> {
             client.close();
             server.close();
         });

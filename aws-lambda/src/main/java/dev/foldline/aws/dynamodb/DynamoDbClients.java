@@ -3,13 +3,13 @@ package dev.foldline.aws.dynamodb;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
- * Builds the DynamoDB client the functions use: the url-connection HTTP client, the region from
+ * Builds the DynamoDB client the functions use: the apache5 HTTP client, the region from
  * {@code AWS_REGION}, bounded call timeouts (they also bound how late a commit can land, see the
  * settle window), and an optional {@code FOLDLINE_DYNAMODB_ENDPOINT} for DynamoDB Local.
  */
@@ -24,7 +24,7 @@ public final class DynamoDbClients {
 
     public static DynamoDbClient fromEnvironment(Map<String, String> env) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder()
+                .httpClient(Apache5HttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(API_CALL_ATTEMPT_TIMEOUT)
                         .build())
