@@ -3,7 +3,9 @@ package dev.foldline.azure.cosmos;
 import com.azure.cosmos.CosmosClient;
 import com.azure.cosmos.CosmosContainer;
 import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.implementation.ImplementationBridgeHelpers;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.FeedRange;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
@@ -180,31 +182,62 @@ public final class CosmosEventStore implements EventStore {
     }
 
     /**
-     * What a cold load needs: the stream from its newest snapshot on. The first window of versions
-     * (see {@link #window}) is one request; when it is not full, it is the whole stream. A longer
-     * stream is then read newest first, stopping at the newest snapshot, so that beyond its first
-     * window a long history behind the snapshot is not read (the SDK asks for the plan of that
-     * ordered query every time: two requests); only when the newest {@value #QUERY_PAGE_SIZE} hold
-     * no snapshot are the versions between read, window by window.
+     * What a cold load needs: the stream from its newest snapshot on, read newest first and
+     * stopping at the newest snapshot, so a long history behind it is never read. The newest
+     * {@value #QUERY_PAGE_SIZE} come in one request (a TOP query has no continuation, so the SDK
+     * fetches no page ahead), which holds the newest snapshot unless snapshots are rarer than that;
+     * only then are older versions read, page by page. Neither query asks for a query plan (see
+     * {@link #withinPartition}).
      */
     private List<JsonNode> fromNewestSnapshot(StreamId stream, RequestCharges.Tally tally) {
-        List<JsonNode> oldest = window(stream, -1, tally);
-        if (oldest.size() < QUERY_PAGE_SIZE) {
-            return oldest;
+        SqlParameter partition = new SqlParameter("@stream", EventDocuments.partitionValue(stream));
+        String inStream = "SELECT * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream";
+        List<JsonNode> docs = newestFirst(stream, new SqlQuerySpec("SELECT TOP " + QUERY_PAGE_SIZE + " * FROM c WHERE c."
+                + EventDocuments.PARTITION + " = @stream ORDER BY c.version DESC", partition), tally);
+        if (docs.size() < QUERY_PAGE_SIZE || EventDocuments.hasSnapshot(docs.get(docs.size() - 1))) {
+            return docs;
         }
-        List<JsonNode> newest = query(stream, new SqlQuerySpec(
-                "SELECT TOP " + QUERY_PAGE_SIZE + " * FROM c WHERE c.version >= 0 ORDER BY c.version DESC"),
-                EventDocuments::hasSnapshot, tally);
-        if (newest.isEmpty() || EventDocuments.hasSnapshot(newest.get(newest.size() - 1))) {
-            return newest;
-        }
-        long lowest = EventDocuments.versionOf(newest.get(newest.size() - 1));
-        List<JsonNode> docs = new ArrayList<>(oldest);
-        for (long after = QUERY_PAGE_SIZE - 1; after < lowest - 1; after += QUERY_PAGE_SIZE) {
-            window(stream, after, tally).stream().filter(doc -> EventDocuments.versionOf(doc) < lowest).forEach(docs::add);
-        }
-        docs.addAll(newest);
+        long lowest = EventDocuments.versionOf(docs.get(docs.size() - 1));
+        docs.addAll(newestFirst(stream, new SqlQuerySpec(inStream + " AND c.version < @lowest ORDER BY c.version DESC",
+                partition, new SqlParameter("@lowest", lowest)), tally));
         return docs;
+    }
+
+    /** The query's documents newest first, up to and including the first that holds a snapshot. */
+    private List<JsonNode> newestFirst(StreamId stream, SqlQuerySpec spec, RequestCharges.Tally tally) {
+        List<JsonNode> docs = new ArrayList<>();
+        try {
+            for (FeedResponse<JsonNode> page : events.queryItems(spec, withinPartition(stream), JsonNode.class)
+                    .iterableByPage(QUERY_PAGE_SIZE)) {
+                for (JsonNode doc : tally.counted(page).getResults()) {
+                    docs.add(doc);
+                    if (EventDocuments.hasSnapshot(doc)) {
+                        return docs;
+                    }
+                }
+            }
+        } catch (CosmosException e) {
+            throw CosmosFailures.translate(e);
+        }
+        return docs;
+    }
+
+    /**
+     * Options for an ordered query of one stream that ask the gateway for no query plan: inside one
+     * logical partition the partition itself executes the whole query, ORDER BY included; a plan
+     * only matters to merge results across partitions, and without this switch the SDK fetches one
+     * before every ORDER BY query, a second request per cold load. The SDK allows the switch for a
+     * query scoped by feed range (the stream's logical partition); the query also names the stream
+     * in its WHERE clause, which costs nothing and keeps it exact wherever scoping by feed range
+     * is not honoured. The switch is the SDK's bridge accessor that the Cosmos team points to for
+     * this (azure-sdk-for-java issue 28275); azure-cosmos is pinned, and a round-trip test counts
+     * the requests.
+     */
+    private static CosmosQueryRequestOptions withinPartition(StreamId stream) {
+        CosmosQueryRequestOptions options = new CosmosQueryRequestOptions()
+                .setFeedRange(FeedRange.forLogicalPartition(EventDocuments.partitionKey(stream)));
+        return ImplementationBridgeHelpers.CosmosQueryRequestOptionsHelper.getCosmosQueryRequestOptionsAccessor()
+                .disallowQueryPlanRetrieval(options);
     }
 
     /** The stream's documents after a version, window by window until one is not full. */
