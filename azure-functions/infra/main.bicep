@@ -91,6 +91,7 @@ resource events 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2
         indexingMode: 'consistent'
         automatic: true
         includedPaths: [
+          { path: '/stream/?' }
           { path: '/kind/?' }
           { path: '/version/?' }
           { path: '/tenant/?' }

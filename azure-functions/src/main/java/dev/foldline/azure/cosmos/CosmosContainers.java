@@ -32,7 +32,7 @@ public final class CosmosContainers {
 
     /**
      * Envelopes (with their snapshots), one logical partition per stream. Indexed: what the store
-     * filters and sorts on ({@code version} within a stream; {@code tenant}, {@code kind} and
+     * filters and sorts on ({@code stream} and {@code version} within a stream; {@code tenant}, {@code kind} and
      * {@code commit} for a tenant's commit order), nothing of the envelope itself.
      */
     public static CosmosContainerProperties events(String name) {
@@ -40,6 +40,8 @@ public final class CosmosContainers {
         IndexingPolicy policy = new IndexingPolicy();
         policy.setIndexingMode(IndexingMode.CONSISTENT);
         policy.setIncludedPaths(List.of(
+                // a cold load's ordered query names its stream, and Cosmos refuses a filter on an unindexed path
+                new IncludedPath("/" + EventDocuments.PARTITION + "/?"),
                 new IncludedPath("/" + EventDocuments.KIND + "/?"),
                 new IncludedPath("/" + EventDocuments.VERSION + "/?"),
                 new IncludedPath("/" + EventDocuments.TENANT + "/?"),
