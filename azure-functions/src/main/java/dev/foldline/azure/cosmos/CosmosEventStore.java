@@ -117,7 +117,7 @@ public final class CosmosEventStore implements EventStore {
         if (from > toVersion) {
             return List.of();
         }
-        List<JsonNode> docs = query(stream, new SqlQuerySpec(
+        List<JsonNode> docs = query(inPartition(stream), new SqlQuerySpec(
                 "SELECT * FROM c WHERE c.version >= @from AND c.version <= @to",
                 new SqlParameter("@from", from),
                 new SqlParameter("@to", toVersion)), doc -> false, charges.tally());
@@ -192,33 +192,16 @@ public final class CosmosEventStore implements EventStore {
     private List<JsonNode> fromNewestSnapshot(StreamId stream, RequestCharges.Tally tally) {
         SqlParameter partition = new SqlParameter("@stream", EventDocuments.partitionValue(stream));
         String inStream = "SELECT * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream";
-        List<JsonNode> docs = newestFirst(stream, new SqlQuerySpec("SELECT TOP " + QUERY_PAGE_SIZE + " * FROM c WHERE c."
-                + EventDocuments.PARTITION + " = @stream ORDER BY c.version DESC", partition), tally);
+        List<JsonNode> docs = query(withinPartition(stream), new SqlQuerySpec("SELECT TOP " + QUERY_PAGE_SIZE
+                + " * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream ORDER BY c.version DESC", partition),
+                EventDocuments::hasSnapshot, tally);
         if (docs.size() < QUERY_PAGE_SIZE || EventDocuments.hasSnapshot(docs.get(docs.size() - 1))) {
             return docs;
         }
         long lowest = EventDocuments.versionOf(docs.get(docs.size() - 1));
-        docs.addAll(newestFirst(stream, new SqlQuerySpec(inStream + " AND c.version < @lowest ORDER BY c.version DESC",
-                partition, new SqlParameter("@lowest", lowest)), tally));
-        return docs;
-    }
-
-    /** The query's documents newest first, up to and including the first that holds a snapshot. */
-    private List<JsonNode> newestFirst(StreamId stream, SqlQuerySpec spec, RequestCharges.Tally tally) {
-        List<JsonNode> docs = new ArrayList<>();
-        try {
-            for (FeedResponse<JsonNode> page : events.queryItems(spec, withinPartition(stream), JsonNode.class)
-                    .iterableByPage(QUERY_PAGE_SIZE)) {
-                for (JsonNode doc : tally.counted(page).getResults()) {
-                    docs.add(doc);
-                    if (EventDocuments.hasSnapshot(doc)) {
-                        return docs;
-                    }
-                }
-            }
-        } catch (CosmosException e) {
-            throw CosmosFailures.translate(e);
-        }
+        docs.addAll(query(withinPartition(stream), new SqlQuerySpec(inStream
+                + " AND c.version < @lowest ORDER BY c.version DESC", partition, new SqlParameter("@lowest", lowest)),
+                EventDocuments::hasSnapshot, tally));
         return docs;
     }
 
@@ -240,6 +223,11 @@ public final class CosmosEventStore implements EventStore {
                 .disallowQueryPlanRetrieval(options);
     }
 
+    /** Options for a plain query of one stream: its partition key (such a query's plan is cached). */
+    private static CosmosQueryRequestOptions inPartition(StreamId stream) {
+        return new CosmosQueryRequestOptions().setPartitionKey(EventDocuments.partitionKey(stream));
+    }
+
     /** The stream's documents after a version, window by window until one is not full. */
     private List<JsonNode> after(StreamId stream, long version, RequestCharges.Tally tally) {
         List<JsonNode> docs = new ArrayList<>();
@@ -259,7 +247,7 @@ public final class CosmosEventStore implements EventStore {
      * gaps, so a window that is not full is the end of the stream.
      */
     private List<JsonNode> window(StreamId stream, long after, RequestCharges.Tally tally) {
-        return query(stream, new SqlQuerySpec("SELECT * FROM c WHERE c.version > @after AND c.version <= @until",
+        return query(inPartition(stream), new SqlQuerySpec("SELECT * FROM c WHERE c.version > @after AND c.version <= @until",
                 new SqlParameter("@after", after), new SqlParameter("@until", after + QUERY_PAGE_SIZE)), doc -> false, tally);
     }
 
@@ -269,11 +257,11 @@ public final class CosmosEventStore implements EventStore {
      * page filled to the brim with a continuation whose next page is empty (the imitation does not),
      * and the SDK would fetch that page ahead, a request more.
      */
-    private List<JsonNode> query(StreamId stream, SqlQuerySpec spec, Predicate<JsonNode> last, RequestCharges.Tally tally) {
+    private List<JsonNode> query(CosmosQueryRequestOptions options, SqlQuerySpec spec, Predicate<JsonNode> last,
+                                 RequestCharges.Tally tally) {
         List<JsonNode> docs = new ArrayList<>();
         try {
-            for (FeedResponse<JsonNode> page : events.queryItems(spec,
-                    new CosmosQueryRequestOptions().setPartitionKey(EventDocuments.partitionKey(stream)), JsonNode.class)
+            for (FeedResponse<JsonNode> page : events.queryItems(spec, options, JsonNode.class)
                     .iterableByPage(QUERY_PAGE_SIZE + 1)) {
                 for (JsonNode doc : tally.counted(page).getResults()) {
                     docs.add(doc);
