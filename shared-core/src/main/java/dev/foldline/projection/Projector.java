@@ -158,9 +158,11 @@ public final class Projector {
                 return new ProjectionReport(handled, duplicates, filled, List.of(failure));
             }
             handled++;
-            progress = saveOrReload(scope, handler, stream, progress, envelope.version(), false);
-            applied = Math.max(envelope.version(), progress.version());
+            applied = envelope.version();
         }
+        // Progress is written once per stream and handler for the whole delivery, not per envelope: a
+        // batch of a hundred envelopes costs one checkpoint write. A crash before it means the batch
+        // is delivered again and its envelopes applied again, as at-least-once delivery does anyway.
         if (applied != progress.version() || progress.parked()) {
             saveOrReload(scope, handler, stream, progress, applied, false);
         }
