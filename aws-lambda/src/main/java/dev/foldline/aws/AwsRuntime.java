@@ -3,11 +3,11 @@ package dev.foldline.aws;
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
 import dev.foldline.app.Assembly;
+import dev.foldline.app.FunctionSettings;
 import dev.foldline.aws.dynamodb.DynamoDbClients;
 import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.store.EventStore;
-import dev.foldline.trace.Tracer;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ import java.util.Map;
  * and store from the environment, and the applications {@link Assembly} builds from it. Nothing
  * random and nothing time-based is made here.
  */
-public record AwsRuntime(EventStore store, Applications applications, Map<String, String> env) {
+public record AwsRuntime(EventStore store, Applications applications, Map<String, String> env)
+        implements FunctionSettings {
 
     public AwsRuntime {
         env = Map.copyOf(env);
@@ -33,21 +34,8 @@ public record AwsRuntime(EventStore store, Applications applications, Map<String
         return new AwsRuntime(store, Assembly.of(store, applications), env);
     }
 
-    /**
-     * The scope under which the stream function records projection progress, and which the
-     * parked-failure sweep must therefore retry ({@code FOLDLINE_PROJECTION_SCOPE}).
-     */
-    public String projectionScope() {
-        return setting("FOLDLINE_PROJECTION_SCOPE", StreamFunction.DEFAULT_SCOPE);
-    }
-
-    /** What commands, loads, commits and handler calls report to ({@code FOLDLINE_TRACE=on} logs them). */
-    public Tracer tracer() {
-        return Tracer.fromSetting(env.get("FOLDLINE_TRACE"));
-    }
-
-    public String setting(String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
+    @Override
+    public String defaultProjectionScope() {
+        return StreamFunction.DEFAULT_SCOPE;
     }
 }

@@ -39,7 +39,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
     public CommandFunction(AwsRuntime runtime) {
         ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
-                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
+                runtime.commandOptions());
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                 .views(runtime.applications().views())
                 .build();

@@ -3,6 +3,7 @@ package dev.foldline.azure;
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
 import dev.foldline.app.Assembly;
+import dev.foldline.app.FunctionSettings;
 import dev.foldline.azure.cosmos.CosmosClients;
 import dev.foldline.azure.cosmos.CosmosContainers;
 import dev.foldline.azure.cosmos.CosmosEventStore;
@@ -17,7 +18,8 @@ import java.util.Map;
  * app settings, and the applications {@link Assembly} builds from them. The Functions host may
  * create a function class per invocation, so the no-argument constructors take {@link #shared()}.
  */
-public record AzureRuntime(EventStore store, Applications applications, Map<String, String> env) {
+public record AzureRuntime(EventStore store, Applications applications, Map<String, String> env)
+        implements FunctionSettings {
 
     /** The scope of the change-feed function's projection progress (and so of the parked sweep). */
     public static final String DEFAULT_SCOPE = "cosmos-change-feed";
@@ -55,14 +57,8 @@ public record AzureRuntime(EventStore store, Applications applications, Map<Stri
         return new AzureRuntime(store, Assembly.of(store, applications), env);
     }
 
-    /** What commands, loads, commits and handler calls report to ({@value #TRACE}). */
-    public Tracer tracer() {
-        return Tracer.fromSetting(env.get(TRACE));
-    }
-
-    /** {@code FOLDLINE_PROJECTION_SCOPE}, shared by the change-feed function and the parked sweep. */
-    public String projectionScope() {
-        String value = env.get("FOLDLINE_PROJECTION_SCOPE");
-        return value == null || value.isBlank() ? DEFAULT_SCOPE : value.trim();
+    @Override
+    public String defaultProjectionScope() {
+        return DEFAULT_SCOPE;
     }
 }

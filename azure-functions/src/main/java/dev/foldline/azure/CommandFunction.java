@@ -48,7 +48,7 @@ public final class CommandFunction {
 
     public CommandFunction(AzureRuntime runtime) {
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
-                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
+                runtime.commandOptions());
         ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
         this.rolesClaim = claims.rolesClaim();
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))

@@ -3,11 +3,11 @@ package dev.foldline.gcp;
 import dev.foldline.app.Application;
 import dev.foldline.app.Applications;
 import dev.foldline.app.Assembly;
+import dev.foldline.app.FunctionSettings;
 import dev.foldline.gcp.firestore.FirestoreClients;
 import dev.foldline.gcp.firestore.FirestoreEventStore;
 import dev.foldline.gcp.firestore.FirestoreStoreOptions;
 import dev.foldline.store.EventStore;
-import dev.foldline.trace.Tracer;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +15,8 @@ import java.util.Map;
  * What both functions build once per instance: the one Firestore client and the store from the
  * environment, and the applications {@link Assembly} builds from it.
  */
-public record GcpRuntime(EventStore store, Applications applications, Map<String, String> env) {
+public record GcpRuntime(EventStore store, Applications applications, Map<String, String> env)
+        implements FunctionSettings {
 
     /** Projection progress of the Firestore-triggered function is kept under this scope by default. */
     public static final String DEFAULT_SCOPE = "firestore-trigger";
@@ -35,18 +36,8 @@ public record GcpRuntime(EventStore store, Applications applications, Map<String
         return new GcpRuntime(store, Assembly.of(store, applications), env);
     }
 
-    /** The scope of the trigger's projection progress ({@code FOLDLINE_PROJECTION_SCOPE}). */
-    public String projectionScope() {
-        return setting("FOLDLINE_PROJECTION_SCOPE", DEFAULT_SCOPE);
-    }
-
-    /** What commands, loads, commits and handler calls report to ({@code FOLDLINE_TRACE=on} logs them). */
-    public Tracer tracer() {
-        return Tracer.fromSetting(env.get("FOLDLINE_TRACE"));
-    }
-
-    public String setting(String name, String fallback) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? fallback : value.trim();
+    @Override
+    public String defaultProjectionScope() {
+        return DEFAULT_SCOPE;
     }
 }

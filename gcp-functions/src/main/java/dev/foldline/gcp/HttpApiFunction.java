@@ -42,7 +42,7 @@ public final class HttpApiFunction implements HttpFunction {
 
     public HttpApiFunction(GcpRuntime runtime) {
         CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
-                CommandHandler.Options.defaults().withTracer(runtime.tracer()).withSettings(runtime.env()));
+                runtime.commandOptions());
         IdentityResolver identity = identity(runtime);
         this.api = HttpApi.builder(commands, runtime.store(), identity)
                 .views(runtime.applications().views())
