@@ -7,47 +7,17 @@ import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
-import dev.foldline.store.Checkpoint;
-import dev.foldline.store.CheckpointStore;
-import dev.foldline.store.MemoryCheckpointStore;
 import dev.foldline.store.MemoryEventStore;
 import dev.foldline.trace.Tracer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** What a delivery costs in checkpoint writes: one per stream and handler, whatever its size. */
 class ProgressWritesTest {
 
-    static final class CountingCheckpoints implements CheckpointStore {
-        private final MemoryCheckpointStore inner = new MemoryCheckpointStore();
-        final AtomicInteger writes = new AtomicInteger();
-
-        @Override
-        public Optional<Checkpoint> read(String tenant, String key) {
-            return inner.read(tenant, key);
-        }
-
-        @Override
-        public boolean write(String tenant, String key, String value, long expectedRevision) {
-            writes.incrementAndGet();
-            return inner.write(tenant, key, value, expectedRevision);
-        }
-
-        @Override
-        public boolean delete(String tenant, String key, long expectedRevision) {
-            return inner.delete(tenant, key, expectedRevision);
-        }
-
-        @Override
-        public Map<String, Checkpoint> list(String tenant, String keyPrefix) {
-            return inner.list(tenant, keyPrefix);
-        }
-    }
 
     private static List<Envelope> stream(String id, int count) {
         StreamId stream = new StreamId("t1", "numbers", id);
@@ -61,7 +31,7 @@ class ProgressWritesTest {
 
     @Test
     void a_delivery_writes_progress_once_per_stream_and_handler_and_a_redelivery_applies_nothing_again() {
-        CountingCheckpoints progress = new CountingCheckpoints();
+        CountingCheckpoints progress = new CountingCheckpoints(false);
         List<Envelope> applied = new ArrayList<>();
         EventHandler handler = EventHandler.of("seen", Map.of("Happened", (envelope, event) -> applied.add(envelope)));
         Projector projector = new Projector(new MemoryEventStore(), progress, 3, Tracer.NOOP);
