@@ -139,6 +139,12 @@ public final class TypedAggregate<S, E> {
         if (wholeApplier != null && !appliers.isEmpty()) {
             throw new IllegalStateException(builder.typeName() + " has both per-record appliers and one for all its events");
         }
+        for (Class<?> registered : appliers.keySet()) {
+            if (!eventRecords.contains(registered)) {
+                throw new IllegalStateException(registered.getSimpleName() + " is not an event record of " + builder.typeName()
+                        + ": appliers are registered per record the sealed interface permits");
+            }
+        }
         for (Class<?> record : eventRecords) {
             EventCodec<?> codec = codecOf(record.asSubclass(Record.class));
             BiFunction<S, Object, S> applier = applierOf(record);

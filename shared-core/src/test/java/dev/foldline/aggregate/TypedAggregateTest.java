@@ -100,6 +100,34 @@ class TypedAggregateTest {
     interface NotSealed {
     }
 
+    sealed interface Shapes permits Round, Square {
+    }
+
+    sealed interface Round extends Shapes permits Circle {
+    }
+
+    record Circle(int radius) implements Round {
+    }
+
+    record Square(int side) implements Shapes {
+    }
+
+    @Test
+    void records_under_a_sealed_sub_interface_count_and_an_applier_for_the_sub_interface_itself_is_refused() {
+        assertThatThrownBy(() -> AggregateType.typed("shapes", Lamp.class, () -> null, Shapes.class)
+                .command(Switch.class, (context, command) -> { })
+                .event(Square.class, (state, event) -> state)
+                .build())
+                .hasMessageContaining("Circle");
+        assertThatThrownBy(() -> AggregateType.typed("shapes", Lamp.class, () -> null, Shapes.class)
+                .command(Switch.class, (context, command) -> { })
+                .event(Square.class, (state, event) -> state)
+                .event(Circle.class, (state, event) -> state)
+                .event(Round.class, (state, event) -> state)
+                .build())
+                .hasMessageContaining("Round is not an event record");
+    }
+
     @Test
     void events_must_be_a_sealed_interface_of_records() {
         assertThatThrownBy(() -> AggregateType.typed("x", Lamp.class, () -> null, NotSealed.class))
