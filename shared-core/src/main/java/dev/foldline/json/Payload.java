@@ -79,19 +79,19 @@ public final class Payload {
 
     /** An integer (a JSON number with no fraction); anything else is an invalid argument naming it. */
     public int requireInt(String name) {
-        return JsonValues.integer(json.get(name), name);
+        return JsonArguments.integer(json.get(name), name);
     }
 
     public long requireLong(String name) {
-        return JsonValues.longInteger(json.get(name), name);
+        return JsonArguments.longInteger(json.get(name), name);
     }
 
     public double requireDouble(String name) {
-        return JsonValues.decimal(json.get(name), name, stored);
+        return JsonArguments.decimal(json.get(name), name, stored);
     }
 
     public String requireString(String name) {
-        return JsonValues.string(json.get(name), name);
+        return JsonArguments.string(json.get(name), name);
     }
 
     /** Maps the whole payload onto a type (a record or a class) with the JSON library. */

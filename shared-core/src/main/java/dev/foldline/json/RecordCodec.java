@@ -169,9 +169,9 @@ public final class RecordCodec<R extends Record> {
 
         Object read(JsonObject tree, boolean strict, boolean stored) {
             JsonElement element = tree.get(name);
-            if (JsonValues.absent(element)) {
+            if (JsonArguments.absent(element)) {
                 if (required) {
-                    throw JsonValues.required(name);
+                    throw JsonArguments.required(name);
                 }
                 return null;
             }
@@ -209,22 +209,22 @@ public final class RecordCodec<R extends Record> {
                 throw unsupported(type, where);
             }
             if (raw == String.class) {
-                return scalar((e, n, s) -> JsonValues.string(e, n), v -> new JsonPrimitive((String) v));
+                return scalar((e, n, s) -> JsonArguments.string(e, n), v -> new JsonPrimitive((String) v));
             }
             if (raw == int.class || raw == Integer.class) {
-                return scalar((e, n, s) -> JsonValues.integer(e, n), v -> new JsonPrimitive((Integer) v));
+                return scalar((e, n, s) -> JsonArguments.integer(e, n), v -> new JsonPrimitive((Integer) v));
             }
             if (raw == long.class || raw == Long.class) {
-                return scalar((e, n, s) -> JsonValues.longInteger(e, n), v -> new JsonPrimitive((Long) v));
+                return scalar((e, n, s) -> JsonArguments.longInteger(e, n), v -> new JsonPrimitive((Long) v));
             }
             if (raw == double.class || raw == Double.class) {
-                return scalar(JsonValues::decimal, v -> new JsonPrimitive((Double) v));
+                return scalar(JsonArguments::decimal, v -> new JsonPrimitive((Double) v));
             }
             if (raw == boolean.class || raw == Boolean.class) {
-                return scalar((e, n, s) -> JsonValues.bool(e, n), v -> new JsonPrimitive((Boolean) v));
+                return scalar((e, n, s) -> JsonArguments.bool(e, n), v -> new JsonPrimitive((Boolean) v));
             }
             if (raw == BigDecimal.class) {
-                return scalar((e, n, s) -> JsonValues.number(e, n), v -> new JsonPrimitive((BigDecimal) v));
+                return scalar((e, n, s) -> JsonArguments.number(e, n), v -> new JsonPrimitive((BigDecimal) v));
             }
             if (raw.isEnum()) {
                 return new EnumType(raw);
@@ -277,7 +277,7 @@ public final class RecordCodec<R extends Record> {
 
         @Override
         public Object read(JsonElement element, String name, boolean strict, boolean stored) {
-            Object constant = constants.get(JsonValues.string(element, name));
+            Object constant = constants.get(JsonArguments.string(element, name));
             if (constant == null) {
                 throw new InvalidArgument(name, name + " must be one of " + String.join(", ", constants.keySet()));
             }
@@ -322,8 +322,8 @@ public final class RecordCodec<R extends Record> {
             for (int i = 0; i < array.size(); i++) {
                 JsonElement item = array.get(i);
                 try {
-                    if (JsonValues.absent(item)) {
-                        throw JsonValues.required("");
+                    if (JsonArguments.absent(item)) {
+                        throw JsonArguments.required("");
                     }
                     values.add(elements.read(item, "", strict, stored));
                 } catch (InvalidArgument inner) {

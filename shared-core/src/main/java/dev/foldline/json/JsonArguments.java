@@ -11,11 +11,11 @@ import java.util.Set;
  * {@code items[2].quantity}) in every error: what {@link Payload}'s accessors and the record
  * binder of {@link RecordCodec} answer alike.
  */
-final class JsonValues {
+final class JsonArguments {
 
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
 
-    private JsonValues() {
+    private JsonArguments() {
     }
 
     static InvalidArgument required(String name) {
