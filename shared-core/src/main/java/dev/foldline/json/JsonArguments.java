@@ -14,6 +14,8 @@ import java.util.Set;
 final class JsonArguments {
 
     private static final Set<String> NON_FINITE = Set.of("NaN", "Infinity", "-Infinity");
+    /** What {@link #plainInteger} answers for anything but a plain integer (no plain integer is it). */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
     private JsonArguments() {
     }
@@ -47,6 +49,13 @@ final class JsonArguments {
     }
 
     static int integer(JsonElement element, String name) {
+        long plain = plainInteger(element);
+        if (plain != NOT_PLAIN) {
+            if (plain < Integer.MIN_VALUE || plain > Integer.MAX_VALUE) {
+                throw new InvalidArgument(name, name + " is out of range");
+            }
+            return (int) plain;
+        }
         BigDecimal value = integral(element, name);
         try {
             return value.intValueExact();
@@ -56,12 +65,42 @@ final class JsonArguments {
     }
 
     static long longInteger(JsonElement element, String name) {
+        long plain = plainInteger(element);
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
         BigDecimal value = integral(element, name);
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
             throw new InvalidArgument(name, name + " is out of range");
         }
+    }
+
+    /**
+     * The value when it is a number written as at most 18 digits with an optional minus (what
+     * integers nearly always are, and which cannot overflow a long); otherwise {@link #NOT_PLAIN},
+     * and the caller takes the exact (BigDecimal) way with its errors.
+     */
+    private static long plainInteger(JsonElement element) {
+        if (!(element instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+            return NOT_PLAIN;
+        }
+        String text = primitive.getAsString();
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18) {
+            return NOT_PLAIN;
+        }
+        long value = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_PLAIN;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
     }
 
     /**
