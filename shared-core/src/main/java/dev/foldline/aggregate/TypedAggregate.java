@@ -49,12 +49,21 @@ public final class TypedAggregate<S, E> {
         }
     }
 
+    /** A command kept until {@link #build()}, when strictness and the event codecs are known. */
+    private record PendingCommand<S, E, C extends Record>(String name, Set<String> allowedRoles, RecordCodec<C> codec,
+                                                          TypedCommand<S, E, C> body) {
+
+        void register(AggregateType.Builder<S> builder, boolean strict, Map<Class<?>, EventCodec<?>> events) {
+            builder.command(name, allowedRoles, context ->
+                    body.handle(new TypedContext<>(context, events), codec.decode(context.payload(), strict)));
+        }
+    }
+
     private final AggregateType.Builder<S> builder;
     private final Class<E> events;
     private final List<Class<?>> eventRecords;
     private final Map<Class<?>, BiFunction<S, Object, S>> appliers = new LinkedHashMap<>();
-    private final Map<Class<?>, EventCodec<?>> codecs = new LinkedHashMap<>();
-    private final List<Runnable> commands = new ArrayList<>();
+    private final List<PendingCommand<S, E, ?>> commands = new ArrayList<>();
     private BiFunction<S, E, S> wholeApplier;
     private boolean strict;
 
@@ -80,15 +89,7 @@ public final class TypedAggregate<S, E> {
     /** A command only actors holding one of {@code allowedRoles} may run. */
     public <C extends Record> TypedAggregate<S, E> command(String name, Class<C> type, Set<String> allowedRoles,
                                                            TypedCommand<S, E, C> body) {
-        RecordCodec<C> codec = RecordCodec.of(type);
-        Objects.requireNonNull(body, "body");
-        // Registered at build(), once strictness and the event codecs are known.
-        commands.add(() -> {
-            boolean strictly = strict;
-            Map<Class<?>, EventCodec<?>> events = Map.copyOf(codecs);
-            builder.command(name, allowedRoles, context ->
-                    body.handle(new TypedContext<>(context, events), codec.decode(context.payload(), strictly)));
-        });
+        commands.add(new PendingCommand<>(name, allowedRoles, RecordCodec.of(type), Objects.requireNonNull(body, "body")));
         return this;
     }
 
@@ -145,6 +146,7 @@ public final class TypedAggregate<S, E> {
                         + ": appliers are registered per record the sealed interface permits");
             }
         }
+        Map<Class<?>, EventCodec<?>> codecs = new LinkedHashMap<>();
         for (Class<?> record : eventRecords) {
             EventCodec<?> codec = codecOf(record.asSubclass(Record.class));
             BiFunction<S, Object, S> applier = applierOf(record);
@@ -152,7 +154,8 @@ public final class TypedAggregate<S, E> {
             builder.event(codec.name(), codec.schemaVersion(),
                     (state, event) -> applier.apply(state, codec.fromEvent(event, builder.typeName())));
         }
-        commands.forEach(Runnable::run);
+        Map<Class<?>, EventCodec<?>> events = Map.copyOf(codecs);
+        commands.forEach(command -> command.register(builder, strict, events));
         return builder.build();
     }
 
