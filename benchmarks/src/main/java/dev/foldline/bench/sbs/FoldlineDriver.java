@@ -82,6 +82,9 @@ public final class FoldlineDriver {
     private void run(int warmup, int commands) {
         String table = "foldline-" + runId;
         DynamoDbTables.create(client, table);
+        if (!Boolean.getBoolean("bench.sbs.streams")) {
+            client.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
+        }
         DynamoDbEventStore store = new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table));
         ScenarioSetup setup = new ScenarioSetup(store, clients, runId);
         // One handler for all clients, as the original's one CommandHandler serves all of its clients.
