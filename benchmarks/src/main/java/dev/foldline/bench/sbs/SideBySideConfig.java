@@ -14,7 +14,7 @@ import java.util.Properties;
  *   <li>{@code bench.sbs.clients} ({@code 1,8,32}): concurrent clients;</li>
  *   <li>{@code bench.sbs.warmup} (2000) and {@code bench.sbs.commands} (2000): commands per measurement,
  *       split over the clients;</li>
- *   <li>{@code bench.sbs.jvmFlags} ({@code -XX:TieredStopAtLevel=1}, what template.yaml gives the
+ *   <li>{@code bench.sbs.jvmFlags} ({@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}, what template.yaml gives the
  *       functions): flags of Foldline's driver JVM, space separated;</li>
  *   <li>{@code bench.sbs.original} ({@code benchmarks/original}) and {@code bench.sbs.node} ({@code node}).</li>
  * </ul>
@@ -39,7 +39,7 @@ public record SideBySideConfig(int rounds, List<Integer> clients, int warmup, in
                         .map(value -> parse("bench.sbs.clients", value)).toList(),
                 number(properties, "bench.sbs.warmup", 2000),
                 number(properties, "bench.sbs.commands", 2000),
-                list(properties.getProperty("bench.sbs.jvmFlags", "-XX:TieredStopAtLevel=1"), " "),
+                list(properties.getProperty("bench.sbs.jvmFlags", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"), " "),
                 Path.of(properties.getProperty("bench.sbs.original", "benchmarks/original")).toAbsolutePath(),
                 properties.getProperty("bench.sbs.node", "node"),
                 Optional.ofNullable(output).filter(s -> !s.isBlank()).map(Path::of));
