@@ -9,6 +9,9 @@
 // The tables are the original's layout (its test setup): TENANT_events (aid, id) with the gid
 // index, TENANT_snapshots (id); the tenant is RUN_ID, so every run has fresh tables.
 
+// aws-sdk v2 is in maintenance mode and says so on load; the benchmark knows.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1'
+
 const http = require('http')
 const AWS = require('aws-sdk')
 const { CommandHandler, DynamoDbEventStore, Actor, Aggregate, Err } = require('@rotorsoft/event-store')

@@ -38,7 +38,6 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
                 "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"))
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        builder.environment().put("DDB_LOCAL_TELEMETRY", "0");
         Process process = builder.start();
         DynamoDbLocalProcess server = new DynamoDbLocalProcess(process, URI.create("http://127.0.0.1:" + port));
         server.awaitListening(port, logFile);

@@ -48,7 +48,6 @@ public enum Side {
     public Figures run(SideBySideConfig config, URI endpoint, int clients, String runId) {
         ProcessBuilder builder = new ProcessBuilder(command(config, endpoint, clients, runId))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().put("AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE", "1");
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
