@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -103,8 +103,10 @@ public final class FoldlineDriver {
         requests.reset();
         TimedRun measured = TimedRun.of(commandClients, perClient(commands));
         Map<String, Long> sent = requests.requests();
+        // The measured floor writes go on from the key numbers where the warm-up's stopped: all fresh.
+        int warmedUp = perClient(warmup);
         TimedRun bare = TimedRun.of(floorClients.stream()
-                .map(worker -> (Workload.Worker) i -> worker.command(i + perClient(warmup))).toList(), perClient(commands));
+                .map(worker -> (Workload.Worker) i -> worker.command(warmedUp + i)).toList(), perClient(commands));
 
         print("commands", measured.commands());
         printTimes("", measured);
@@ -137,7 +139,7 @@ public final class FoldlineDriver {
     }
 
     /** Capacity per command of {@value #CAPACITY_COMMANDS} commands, by operation, table and indexes apart. */
-    private void recordCapacity(String label, Consumer<Integer> command) {
+    private void recordCapacity(String label, IntConsumer command) {
         capacity.start();
         for (int i = 0; i < CAPACITY_COMMANDS; i++) {
             command.accept(i);
