@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *   <li>append = one PutItem conditional on the version being free; the snapshot rides on the
  *       envelope's item, so the two are atomic and a snapshot can never be ahead of the events.</li>
  *   <li>load = one strongly consistent Query on the stream's partition, newest first, that stops at
- *       the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *       the newest snapshot (more pages only for long tails without a snapshot). A versioned read
+ *       is the same Query from the version down.</li>
  *   <li>readAll = the sparse {@code byTenant} index, ordered by commit stamp, read with a settle
  *       window so that late commits are never missed (see {@link dev.foldline.store.support}).</li>
  * </ul>
@@ -70,8 +71,23 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public StreamSlice load(StreamId stream, long knownVersion) {
+        return newestFirstToSnapshot(after(stream, knownVersion));
+    }
+
+    /**
+     * The same Query as a load, bounded above by the version: every envelope's item can hold the
+     * snapshot taken at its version, so the newest one at or below it is on the way down.
+     */
+    @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        return newestFirstToSnapshot(QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(Keys.streamKey(stream)).sortValue(Keys.version(version)).build()));
+    }
+
+    /** The stream's items matching the condition, newest first, down to the first that holds a snapshot. */
+    private StreamSlice newestFirstToSnapshot(QueryConditional condition) {
         QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(after(stream, knownVersion))
+                .queryConditional(condition)
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(options.loadPageSize())

@@ -73,6 +73,19 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
         });
     }
 
+    /**
+     * One read transaction: the stream keeps only its newest snapshot, which serves when it is at or
+     * below the version; otherwise the envelopes are replayed from the first.
+     */
+    @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        return database.read(connection -> {
+            Optional<Snapshot> snapshot = snapshot(connection, stream).filter(s -> s.version() <= version);
+            long after = snapshot.map(Snapshot::version).orElse(-1L);
+            return new StreamSlice(snapshot, envelopes(connection, stream, after + 1, version));
+        });
+    }
+
     @Override
     public AppendResult append(Envelope envelope, Snapshot snapshot) {
         if (snapshot != null && snapshot.version() != envelope.version()) {
