@@ -38,6 +38,7 @@ import java.util.function.Supplier;
  * <pre>
  * POST /commands/{command}                  run a command             200, ETag: "version"
  * GET  /aggregates/{type}/{id}              the aggregate's state     200, ETag: "version"
+ *                                           ?version=n: as of version n (404 above the latest)
  * GET  /aggregates/{type}/{id}/envelopes    its envelopes in order    200, a page: ?after=version&amp;limit=n
  * GET  /projections/{name}                  a projection view         200
  * GET  /health                              liveness                  200
@@ -57,6 +58,8 @@ public final class HttpApi {
     public static final String AFTER = "after";
     /** The envelopes route's query parameter: how many envelopes a page holds at most. */
     public static final String LIMIT = "limit";
+    /** The aggregate route's query parameter: the version whose state is wanted (the latest when absent). */
+    public static final String VERSION = "version";
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -117,7 +120,7 @@ public final class HttpApi {
             return only("POST", method, () -> command(request, path.get(1)));
         }
         if (path.size() == 3 && path.get(0).equals("aggregates")) {
-            return only("GET", method, () -> aggregate(identity.resolve(request), path.get(1), path.get(2)));
+            return only("GET", method, () -> aggregate(request, identity.resolve(request), path.get(1), path.get(2)));
         }
         if (path.size() == 4 && path.get(0).equals("aggregates") && path.get(3).equals("envelopes")) {
             return only("GET", method, () -> envelopes(request, identity.resolve(request), path.get(1), path.get(2)));
@@ -171,9 +174,17 @@ public final class HttpApi {
         return HttpResponse.json(200, Json.write(body), headers);
     }
 
-    private HttpResponse aggregate(Actor actor, String typeName, String id) {
+    private HttpResponse aggregate(HttpRequest request, Actor actor, String typeName, String id) {
         requireNameLengths(typeName, id);
-        Aggregate<?> aggregate = commands.load(actor.tenant(), typeName, id);
+        QueryParameters query = QueryParameters.of(request.query());
+        Aggregate<?> aggregate;
+        if (query.get(VERSION).isPresent()) {
+            long version = query.integer(VERSION, 0, 0, Long.MAX_VALUE);
+            aggregate = commands.loadAt(actor.tenant(), typeName, id, version).orElseThrow(() ->
+                    new NotFound(VERSION, "no " + typeName + " " + id + " at version " + version));
+        } else {
+            aggregate = commands.load(actor.tenant(), typeName, id);
+        }
         // Another tenant's aggregate is, for this caller, a stream with no envelopes: the same 404.
         if (aggregate.version() < 0) {
             throw new NotFound("aggregateId", "no " + typeName + " " + id);
