@@ -75,6 +75,11 @@ public final class MemoryEventStore implements EventStore {
     }
 
     @Override
+    public synchronized List<String> tenants() {
+        return tenantLogs.keySet().stream().sorted().toList();
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -193,6 +195,20 @@ public final class DynamoDbEventStore implements EventStore {
         }
         return CommitOrderReads.page(found, StoreItem::getTenantIndexSk, item -> EnvelopeCodec.read(item.getEnvelope()),
                 position, limit, options.clock().instant().minus(options.settleWindow()));
+    }
+
+    /**
+     * A Scan of the tenant index that reads only its partition keys: it reads the whole index
+     * (DynamoDB has no DISTINCT), a cost of the order of the rebuild of all tenants it serves.
+     */
+    @Override
+    public List<String> tenants() {
+        TreeSet<String> tenants = new TreeSet<>();
+        for (var page : tenantIndex.scan(ScanEnhancedRequest.builder().attributesToProject(StoreItem.TENANT_INDEX_PK)
+                .build())) {
+            page.items().forEach(item -> tenants.add(Keys.tenantOfShard(item.getTenantIndexPk())));
+        }
+        return List.copyOf(tenants);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -158,6 +159,27 @@ public final class CosmosEventStore implements EventStore {
         }
         return CommitOrderReads.page(found, EventDocuments::commitKeyOf, EventDocuments::envelopeOf, position, limit,
                 options.clock().instant().minus(options.settleWindow()));
+    }
+
+    /**
+     * A query across partitions of every stream's first envelope, for its tenant: one document
+     * per stream is read (Cosmos's DISTINCT across partitions needs a query plan the imitation
+     * cannot give).
+     */
+    @Override
+    public List<String> tenants() {
+        SqlQuerySpec firsts = new SqlQuerySpec("SELECT * FROM c WHERE c.kind = @kind AND c.version = 0",
+                new SqlParameter("@kind", EventDocuments.KIND_ENVELOPE));
+        TreeSet<String> tenants = new TreeSet<>();
+        try {
+            for (FeedResponse<JsonNode> page : events.queryItems(firsts, new CosmosQueryRequestOptions(), JsonNode.class)
+                    .iterableByPage(QUERY_PAGE_SIZE)) {
+                page.getResults().forEach(doc -> tenants.add(doc.get(EventDocuments.TENANT).asText()));
+            }
+        } catch (CosmosException e) {
+            throw CosmosFailures.translate(e);
+        }
+        return List.copyOf(tenants);
     }
 
     @Override

@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The event store on Cloud Firestore (see {@link DocumentIds} for the paths and
@@ -200,6 +201,19 @@ public final class FirestoreEventStore implements EventStore {
         }
         return CommitOrderReads.page(found, Stamped::key, Stamped::envelope, position, limit,
                 readTime.minus(options.settleWindow()));
+    }
+
+    /**
+     * The tenant documents, listed (they exist only as parents of their envelopes and checkpoints):
+     * one request per 300 tenants or so, whatever their histories; the system space is left out.
+     */
+    @Override
+    public List<String> tenants() {
+        TreeSet<String> tenants = new TreeSet<>();
+        db.collection(DocumentIds.TENANTS).listDocuments()
+                .forEach(document -> tenants.add(DocumentIds.unescape(document.getId())));
+        tenants.remove(CheckpointStore.SYSTEM_SPACE);
+        return List.copyOf(tenants);
     }
 
     @Override

@@ -161,7 +161,8 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
         return checkpoints;
     }
 
-    /** Every tenant with at least one envelope, so a runtime can replay its projections at startup. */
+    /** Every tenant with at least one envelope: one query of the envelopes' primary key (its first column). */
+    @Override
     public List<String> tenants() {
         return database.read(connection -> {
             List<String> tenants = new ArrayList<>();
