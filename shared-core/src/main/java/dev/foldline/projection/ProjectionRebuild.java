@@ -54,6 +54,9 @@ public final class ProjectionRebuild {
     public RebuildProgress run(String scope, EventHandler handler, String tenant, int pageSize, int maxPages) {
         ProjectionCheckpoints.requireSegment(scope, "scope");
         ProjectionCheckpoints.requireSegment(handler.name(), "handler name");
+        if (tenant == null || tenant.isBlank()) {
+            throw new IllegalArgumentException("a rebuild is of one tenant: the system space is none");
+        }
         if (pageSize < 1 || maxPages < 1) {
             throw new IllegalArgumentException("a rebuild step reads at least one page of at least one envelope");
         }

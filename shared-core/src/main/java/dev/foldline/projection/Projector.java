@@ -3,6 +3,7 @@ package dev.foldline.projection;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
+import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
 import dev.foldline.trace.Tracer;
@@ -95,13 +96,13 @@ public final class Projector {
                                      boolean deferToRebuilds) {
         requireNames(scope, handlers);
         ProjectionReport report = ProjectionReport.EMPTY;
-        Map<String, Map<String, Long>> rebuildingByTenant = new HashMap<>();
+        Map<String, Map<String, Checkpoint>> rebuildingByTenant = new HashMap<>();
         for (Map.Entry<StreamId, List<Envelope>> stream : byStream(delivered).entrySet()) {
-            Map<String, Long> rebuilding = deferToRebuilds && !handlers.isEmpty()
+            Map<String, Checkpoint> rebuilding = deferToRebuilds && !handlers.isEmpty()
                     ? rebuildingByTenant.computeIfAbsent(stream.getKey().tenant(), t -> rebuilds.rebuilding(scope, t))
                     : Map.of();
             for (EventHandler handler : handlers) {
-                Long marker = rebuilding.get(handler.name());
+                Checkpoint marker = rebuilding.get(handler.name());
                 if (marker != null) {
                     if (rebuilds.defer(scope, handler.name(), stream.getKey(), marker)) {
                         continue;
@@ -130,7 +131,7 @@ public final class Projector {
         ProjectionReport report = ProjectionReport.EMPTY;
         List<HandlerFailure> parked = checkpoints.parked(scope, tenant);
         // A handler being rebuilt retries its failures itself when the rebuild runs again.
-        Map<String, Long> rebuilding = parked.isEmpty() ? Map.of() : rebuilds.rebuilding(scope, tenant);
+        Map<String, Checkpoint> rebuilding = parked.isEmpty() ? Map.of() : rebuilds.rebuilding(scope, tenant);
         for (HandlerFailure failure : parked) {
             for (EventHandler handler : handlers) {
                 if (handler.name().equals(failure.handler()) && !rebuilding.containsKey(handler.name())) {

@@ -42,11 +42,11 @@ final class RebuildCheckpoints {
         this.store = store;
     }
 
-    /** The handlers being rebuilt in the tenant's scope, with their markers' revisions: one request. */
-    Map<String, Long> rebuilding(String scope, String tenant) {
+    /** The handlers being rebuilt in the tenant's scope, with their markers: one request. */
+    Map<String, Checkpoint> rebuilding(String scope, String tenant) {
         String prefix = MARKER + scope + "/";
-        Map<String, Long> handlers = new LinkedHashMap<>();
-        store.list(tenant, prefix).forEach((key, marker) -> handlers.put(key.substring(prefix.length()), marker.revision()));
+        Map<String, Checkpoint> handlers = new LinkedHashMap<>();
+        store.list(tenant, prefix).forEach((key, marker) -> handlers.put(key.substring(prefix.length()), marker));
         return handlers;
     }
 
@@ -71,21 +71,20 @@ final class RebuildCheckpoints {
      * @return false, leaving nothing behind, when the rebuild has handed over: the caller applies
      *         the stream itself
      */
-    boolean defer(String scope, String handler, StreamId stream, long markerRevision) {
+    boolean defer(String scope, String handler, StreamId stream, Checkpoint listedMarker) {
         String tenant = stream.tenant();
         String key = deferredKey(scope, handler, stream);
         ProjectionCheckpoints.overwrite(store, tenant, key, Json.write(stream));
-        long revision = markerRevision;
+        Optional<Checkpoint> marker = Optional.of(listedMarker);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Checkpoint> marker = marker(scope, handler, tenant);
             if (marker.isEmpty()) {
                 store.read(tenant, key).ifPresent(left -> store.delete(tenant, key, left.revision()));
                 return false;
             }
-            revision = marker.get().revision();
-            if (store.write(tenant, markerKey(scope, handler), marker.get().value(), revision)) {
+            if (store.write(tenant, markerKey(scope, handler), marker.get().value(), marker.get().revision())) {
                 return true;
             }
+            marker = marker(scope, handler, tenant);
         }
         throw new IllegalStateException("the rebuild marker of " + handler + " in " + tenant + " changed under every one of "
                 + ATTEMPTS + " attempts to defer " + stream);
@@ -118,11 +117,6 @@ final class RebuildCheckpoints {
     /** The cursor's revision as stored now ({@link Checkpoint#ABSENT} for none): what a fresh cursor replaces. */
     long cursorRevision(String scope, String handler, String tenant) {
         return store.read(tenant, cursorKey(scope, handler)).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
-    }
-
-    /** Forgets the streams live deliveries left to an earlier rebuild of the handler that never finished. */
-    void forgetDeferred(String scope, String handler, String tenant) {
-        ProjectionCheckpoints.deleteAll(store, tenant, DEFERRED + scope + "/" + handler + "/");
     }
 
     private static String markerKey(String scope, String handler) {

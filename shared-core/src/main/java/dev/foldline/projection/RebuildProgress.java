@@ -2,6 +2,7 @@ package dev.foldline.projection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,7 +50,7 @@ public record RebuildProgress(String tenant, String handler, Stage stage, String
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("tenant", tenant);
         summary.put("handler", handler);
-        summary.put("stage", stage.name().toLowerCase(java.util.Locale.ROOT));
+        summary.put("stage", stage.name().toLowerCase(Locale.ROOT));
         summary.put("read", read);
         summary.put("applied", applied);
         summary.put("pages", pages);
