@@ -130,6 +130,22 @@ class DynamoDbStoreCostAndLimitsTest {
     }
 
     @Test
+    void a_versioned_read_is_one_request_from_the_nearest_snapshot_below_the_version() {
+        StreamId stream = new StreamId(tenant, "numbers", "history");
+        for (int version = 0; version < 120; version++) {
+            store.append(envelope(stream, version, "x"), version % 40 == 0 ? new Snapshot(version, "{\"sum\":" + version + "}") : null);
+        }
+
+        requests.reset();
+        StreamSlice slice = store.loadAt(stream, 95);
+
+        assertThat(requests.operations()).containsExactly("Query");
+        assertThat(slice.snapshot()).contains(new Snapshot(80, "{\"sum\":80}"));
+        assertThat(slice.envelopes()).extracting(Envelope::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(81, 95).boxed().toList());
+    }
+
+    @Test
     void a_load_is_one_request_even_with_a_long_history_behind_the_snapshot() {
         StreamId stream = new StreamId(tenant, "numbers", "long");
         for (int version = 0; version < 120; version++) {
