@@ -29,6 +29,14 @@ class RebuildOverHttpTest {
         }
     }
 
+    /** An admin of a fresh tenant whose counter counted 3 events on "a" and 2 on "b". */
+    private static ApiClient adminWithCounts() {
+        ApiClient admin = caller(tenant(), "admin");
+        add(admin, "a", 3);
+        add(admin, "b", 2);
+        return admin;
+    }
+
     private static ApiClient.Reply rebuild(ApiClient client, String query) {
         return client.send("POST", "/projections/counter/rebuild" + query, BodyPublishers.noBody());
     }
@@ -41,9 +49,7 @@ class RebuildOverHttpTest {
 
     @Test
     void an_admin_rebuilds_the_counter_of_its_tenant_and_it_counts_every_event_once() {
-        ApiClient admin = caller(tenant(), "admin");
-        add(admin, "a", 3);
-        add(admin, "b", 2);
+        ApiClient admin = adminWithCounts();
 
         ApiClient.Reply reply = rebuild(admin, "");
 
@@ -58,9 +64,7 @@ class RebuildOverHttpTest {
 
     @Test
     void a_rebuild_in_steps_with_commands_between_them_counts_every_event_once() {
-        ApiClient admin = caller(tenant(), "admin");
-        add(admin, "a", 3);
-        add(admin, "b", 2);
+        ApiClient admin = adminWithCounts();
 
         ApiClient.Reply first = rebuild(admin, "?pageSize=2&pages=1");
         add(admin, "a", 1);

@@ -19,6 +19,7 @@ import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.contract.Envelopes;
 import dev.foldline.store.contract.CommandHandlingContract;
 import dev.foldline.store.support.ReadPosition;
 import java.time.Clock;
@@ -132,9 +133,7 @@ class DynamoDbStoreCostAndLimitsTest {
     @Test
     void a_versioned_read_is_one_request_from_the_nearest_snapshot_below_the_version() {
         StreamId stream = new StreamId(tenant, "numbers", "history");
-        for (int version = 0; version < 120; version++) {
-            store.append(envelope(stream, version, "x"), version % 40 == 0 ? new Snapshot(version, "{\"sum\":" + version + "}") : null);
-        }
+        Envelopes.written(store, stream, 120, version -> version % 40 == 0);
 
         requests.reset();
         StreamSlice slice = store.loadAt(stream, 95);

@@ -27,6 +27,7 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.contract.Envelopes;
 import dev.foldline.store.support.ReadPosition;
 import dev.foldline.store.contract.CommandHandlingContract;
 import io.grpc.Status;
@@ -116,9 +117,7 @@ class FirestoreStoreCostAndLimitsTest {
     @Test
     void a_versioned_read_is_one_query_from_the_nearest_snapshot_below_the_version() {
         StreamId stream = new StreamId(tenant, "numbers", "history");
-        for (int version = 0; version < 120; version++) {
-            store.append(envelope(stream, version, "x"), version % 40 == 0 ? new Snapshot(version, "{\"sum\":" + version + "}") : null);
-        }
+        Envelopes.written(store, stream, 120, version -> version % 40 == 0);
 
         rpcs.reset();
         StreamSlice slice = store.loadAt(stream, 95);
