@@ -3,6 +3,7 @@ package dev.foldline.azure;
 import dev.foldline.azure.cosmos.CosmosContainers;
 import dev.foldline.azure.cosmos.CosmosEventStore;
 import dev.foldline.azure.cosmos.CosmosStoreOptions;
+import dev.foldline.app.FunctionSettings;
 import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.store.contract.RebuildCommandScenario;
 import dev.foldline.trace.Tracer;
@@ -16,11 +17,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CosmosImitation.class)
 class RebuildMainTest {
 
+    /** The live feed is not running here: nothing to wait for before the reset. */
+    private static final Map<String, String> NO_GRACE = Map.of(FunctionSettings.REBUILD_GRACE, "0");
+
     private static AzureRuntime runtime(ExamplesApplication examples) {
         CosmosStoreOptions options = CosmosStoreOptions.defaults("rebuild-" + UUID.randomUUID());
         CosmosContainers.createIfMissing(CosmosImitation.client(), options);
         return AzureRuntime.of(new CosmosEventStore(CosmosImitation.client(), options, Tracer.NOOP),
-                List.of(examples), Map.of());
+                List.of(examples), NO_GRACE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.foldline.gcp;
 
+import dev.foldline.app.FunctionSettings;
 import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.gcp.firestore.FirestoreEventStore;
 import dev.foldline.gcp.firestore.FirestoreStoreOptions;
@@ -13,9 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FirestoreEmulator.class)
 class RebuildMainTest {
 
+    /** The live feed is not running here: nothing to wait for before the reset. */
+    private static final Map<String, String> NO_GRACE = Map.of(FunctionSettings.REBUILD_GRACE, "0");
+
     private static GcpRuntime runtime(ExamplesApplication examples) {
         return GcpRuntime.of(new FirestoreEventStore(FirestoreEmulator.sharedClient(), FirestoreStoreOptions.defaults()),
-                List.of(examples), Map.of());
+                List.of(examples), NO_GRACE);
     }
 
     @Test

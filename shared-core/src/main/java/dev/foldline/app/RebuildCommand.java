@@ -9,6 +9,7 @@ import dev.foldline.projection.RebuildProgress;
 import dev.foldline.projection.Rebuilds;
 import dev.foldline.store.EventStore;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,19 @@ public final class RebuildCommand {
     public static int run(List<String> args, EventStore store, Applications applications, FunctionSettings settings,
                           PrintStream out) {
         Projector projector = new Projector(store, Projector.DEFAULT_ATTEMPTS, settings.tracer());
-        return run(args, Rebuilds.of(store, settings.projectionScope(), projector, applications.handlers()), out);
+        Rebuilds rebuilds = Rebuilds.of(store, settings.projectionScope(), projector, applications.handlers())
+                .withGrace(settings.rebuildGrace(), Clock.systemUTC());
+        return run(args, rebuilds, out, Thread::sleep);
+    }
+
+    /** Waits, between steps, for a rebuild's grace period to pass. */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(long millis) throws InterruptedException;
     }
 
     /** Runs the rebuild the arguments ask for; returns the exit code. */
-    public static int run(List<String> args, Rebuilds rebuilds, PrintStream out) {
+    public static int run(List<String> args, Rebuilds rebuilds, PrintStream out, Pause pause) {
         Arguments parsed;
         try {
             parsed = Arguments.parse(args);
@@ -62,25 +71,37 @@ public final class RebuildCommand {
             while (true) {
                 Map<String, Object> summary;
                 RebuildProgress.Stage stage;
+                long wait;
                 if (parsed.tenant() == null) {
                     AllTenantsRebuild.Progress progress = rebuilds.inAllTenants(parsed.handler(), parsed.pageSize(),
                             parsed.pagesPerStep());
                     summary = progress.summary();
                     stage = progress.stage();
+                    wait = progress.waitMillis();
                 } else {
                     RebuildProgress progress = rebuilds.inTenant(parsed.handler(), parsed.tenant(), parsed.pageSize(),
                             parsed.pagesPerStep());
                     summary = progress.summary();
                     stage = progress.stage();
+                    wait = progress.waitMillis();
                 }
                 out.println(Json.write(summary));
                 if (stage != RebuildProgress.Stage.RUNNING) {
                     return stage == RebuildProgress.Stage.DONE ? DONE : FAILED;
                 }
+                if (wait > 0) {
+                    out.println("waiting " + (wait + 999) / 1000 + " s for live deliveries that began before the "
+                            + "rebuild to end (" + FunctionSettings.REBUILD_GRACE + ")");
+                    pause.sleep(wait);
+                }
             }
         } catch (FoldlineException e) {
             out.println(e.getMessage());
             return USAGE_ERROR;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("interrupted: run it again to resume");
+            return FAILED;
         }
     }
 

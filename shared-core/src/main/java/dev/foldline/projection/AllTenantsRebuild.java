@@ -6,6 +6,8 @@ import dev.foldline.json.Json;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +16,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Rebuilds one handler in every tenant of the store, one tenant after the other in name order,
- * in steps like {@link ProjectionRebuild}: an operator's job, never a tenant's. Its cursor (the
- * last tenant done) is kept in the system space, so a step resumes with the tenant it stopped in
- * (whose own rebuild resumes where it stopped). A tenant created after the rebuild began, with a
- * name before the cursor, had no read model to rebuild: the live feed builds it from its first
- * envelope, as for any new tenant. A crash between a tenant's handover and the cursor's write
- * rebuilds that tenant once more on the next step, which is correct, only repeated work.
+ * Rebuilds one handler in every tenant of the store, in steps like {@link ProjectionRebuild}: an
+ * operator's job, never a tenant's. The first step marks the handler as rebuilding in every tenant
+ * at once (so the grace period is waited once, and each tenant's view stays as it was until its
+ * turn); then the tenants are rebuilt one after the other in name order. Its cursor (the last
+ * tenant done) is kept in the system space, so a step resumes with the tenant it stopped in (whose
+ * own rebuild resumes where it stopped). A tenant created after the marking has no mark and nothing
+ * to rebuild: the live feed built it from its first envelope.
  */
 public final class AllTenantsRebuild {
 
@@ -29,6 +31,11 @@ public final class AllTenantsRebuild {
 
         public Progress {
             tenants = List.copyOf(tenants);
+        }
+
+        /** How long until the step that is waiting for the grace period can go on; 0 when none is. */
+        public long waitMillis() {
+            return tenants.isEmpty() ? 0 : tenants.get(tenants.size() - 1).waitMillis();
         }
 
         public Map<String, Object> summary() {
@@ -46,13 +53,17 @@ public final class AllTenantsRebuild {
 
     /** @param projector the live feed's projector: the rebuild keeps its progress where that one does */
     public AllTenantsRebuild(EventStore store, Projector projector) {
-        this(store, projector, store::tenants);
+        this(store, projector, Duration.ZERO, Clock.systemUTC(), store::tenants);
     }
 
-    /** @param tenants the tenants to walk, in name order (a test's own, in a store other tests share) */
-    public AllTenantsRebuild(EventStore store, Projector projector, Supplier<List<String>> tenants) {
+    /**
+     * @param grace   see {@link ProjectionRebuild#ProjectionRebuild(EventStore, Projector, Duration, Clock)}
+     * @param tenants the tenants to walk, in name order (a test's own, in a store other tests share)
+     */
+    public AllTenantsRebuild(EventStore store, Projector projector, Duration grace, Clock clock,
+                             Supplier<List<String>> tenants) {
         this.tenants = tenants;
-        this.rebuild = new ProjectionRebuild(store, projector);
+        this.rebuild = new ProjectionRebuild(store, projector, grace, clock);
         this.checkpoints = projector.checkpoints().store();
     }
 
@@ -65,6 +76,13 @@ public final class AllTenantsRebuild {
         String after = done.has("after") ? done.get("after").getAsString() : null;
         long tenantsDone = done.get("tenantsDone").getAsLong();
         long revision = cursor.revision();
+        if (!done.get("marked").getAsBoolean()) {
+            tenants.get().forEach(tenant -> rebuild.mark(scope, handler, tenant));
+            done.addProperty("marked", true);
+            if (!checkpoints.write(CheckpointStore.SYSTEM_SPACE, key, Json.write(done), revision++)) {
+                throw anotherRunner(handler);
+            }
+        }
         List<RebuildProgress> steps = new ArrayList<>();
         int pagesLeft = maxPages;
         for (String tenant : tenants.get()) {
@@ -74,7 +92,7 @@ public final class AllTenantsRebuild {
             if (pagesLeft < 1) {
                 return new Progress(RebuildProgress.Stage.RUNNING, tenantsDone, steps);
             }
-            RebuildProgress step = rebuild.run(scope, handler, tenant, pageSize, pagesLeft);
+            RebuildProgress step = rebuild.run(scope, handler, tenant, pageSize, pagesLeft, false);
             steps.add(step);
             pagesLeft -= step.pages();
             if (!step.done()) {
@@ -94,6 +112,7 @@ public final class AllTenantsRebuild {
     private Checkpoint begin(String key, EventHandler handler) {
         JsonObject fresh = new JsonObject();
         fresh.addProperty("tenantsDone", 0);
+        fresh.addProperty("marked", false);
         String value = Json.write(fresh);
         if (!checkpoints.write(CheckpointStore.SYSTEM_SPACE, key, value, Checkpoint.ABSENT)) {
             throw anotherRunner(handler);

@@ -4,6 +4,8 @@ import dev.foldline.errors.ConcurrencyConflict;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.Page;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +17,11 @@ import java.util.UUID;
  * most the step's last page.
  *
  * <p>A rebuild (1) marks the handler as rebuilding in the tenant, so that live deliveries leave its
- * streams to the rebuild instead of applying them; (2) forgets the handler's progress in the scope
- * and clears its read model ({@link EventHandler#reset}); (3) replays the tenant's envelopes in
- * commit order, page by page, through the projector under the live feed's own scope, saving its
- * cursor after each page; (4) hands over: applies the streams live deliveries left to it, then
+ * streams to the rebuild instead of applying them; (2) once the grace period has passed (a live
+ * delivery that began before the mark, and so did not see it, has ended by then), forgets the
+ * handler's progress in the scope and clears its read model ({@link EventHandler#reset}); (3)
+ * replays the tenant's envelopes in commit order, page by page, through the projector under the
+ * live feed's own scope, saving its cursor after each page; (4) hands over: applies the streams live deliveries left to it, then
  * removes the mark, and the live feed applies the handler again. The projector's per-stream
  * progress is shared by both sides, so after the handover a live delivery of an envelope the
  * rebuild applied is a duplicate, and one the rebuild never saw fills its gap from the store.
@@ -37,21 +40,45 @@ public final class ProjectionRebuild {
     private final EventStore store;
     private final Projector projector;
     private final RebuildCheckpoints rebuilds;
+    private final Duration grace;
+    private final Clock clock;
 
-    /** @param projector the live feed's projector: the rebuild keeps its progress where that one does */
+    /** A rebuild without a grace period: for a live feed that is stopped, or that runs under the step's lock. */
     public ProjectionRebuild(EventStore store, Projector projector) {
+        this(store, projector, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * @param projector the live feed's projector: the rebuild keeps its progress where that one does
+     * @param grace     the longest one live delivery may run (the change-feed function's and the
+     *                  sweep's timeout): the handler is reset only this long after the mark, when
+     *                  no delivery that began before it, and so applies the handler, is left
+     */
+    public ProjectionRebuild(EventStore store, Projector projector, Duration grace, Clock clock) {
+        if (grace.isNegative()) {
+            throw new IllegalArgumentException("a grace period is not negative");
+        }
         this.store = store;
         this.projector = projector;
         this.rebuilds = projector.rebuilds();
+        this.grace = grace;
+        this.clock = clock;
     }
 
     /**
      * One step: starts a rebuild of the handler in the tenant if none is under way, then replays
      * at most {@code maxPages} pages of {@code pageSize} envelopes and, after the last, hands over
      * to the live feed. Running it again resumes a rebuild under way, a failed one included; once
-     * one is done, running it again starts a new one.
+     * one is done, running it again starts a new one. Within the grace period after the mark, a
+     * step does nothing but say how long to wait ({@link RebuildProgress#waitMillis()}).
      */
     public RebuildProgress run(String scope, EventHandler handler, String tenant, int pageSize, int maxPages) {
+        return run(scope, handler, tenant, pageSize, maxPages, true);
+    }
+
+    /** @param startIfUnmarked false: a tenant not marked (by {@link #mark}) has nothing to rebuild */
+    RebuildProgress run(String scope, EventHandler handler, String tenant, int pageSize, int maxPages,
+                        boolean startIfUnmarked) {
         ProjectionCheckpoints.requireSegment(scope, "scope");
         ProjectionCheckpoints.requireSegment(handler.name(), "handler name");
         if (tenant == null || tenant.isBlank()) {
@@ -60,7 +87,21 @@ public final class ProjectionRebuild {
         if (pageSize < 1 || maxPages < 1) {
             throw new IllegalArgumentException("a rebuild step reads at least one page of at least one envelope");
         }
-        RebuildCursor cursor = begin(scope, handler, tenant).orElseThrow(() -> anotherRunner(handler, tenant));
+        Optional<RebuildCursor> under = underWay(scope, handler, tenant, startIfUnmarked);
+        if (under.isEmpty()) {
+            return RebuildProgress.nothingToDo(tenant, handler.name());
+        }
+        RebuildCursor cursor = under.get();
+        if (!cursor.reset()) {
+            long wait = cursor.resetAfter() - clock.millis();
+            if (wait > 0) {
+                return RebuildProgress.waiting(tenant, handler.name(), wait);
+            }
+            // No live delivery that missed the mark is left: the handler starts from nothing.
+            projector.checkpoints().forget(scope, handler.name(), tenant);
+            handler.reset(tenant);
+            cursor = save(scope, handler, tenant, cursor.afterReset());
+        }
         for (int pages = 0; pages < maxPages; ) {
             long began = System.nanoTime();
             Page page = store.readAll(tenant, cursor.position(), pageSize);
@@ -94,37 +135,39 @@ public final class ProjectionRebuild {
     }
 
     /**
-     * The cursor of the rebuild under way, starting one (and resetting the handler) when there is
-     * none; empty when another runner holds it (its cursor moved under this one).
+     * Marks the handler as rebuilding in the tenant, its reset due once the grace period has passed,
+     * unless a rebuild is under way there already.
      */
-    private Optional<RebuildCursor> begin(String scope, EventHandler handler, String tenant) {
+    void mark(String scope, EventHandler handler, String tenant) {
+        String run = UUID.randomUUID().toString();
+        if (rebuilds.start(scope, handler.name(), tenant, run)) {
+            save(scope, handler, tenant, RebuildCursor.fresh(run, clock.millis() + grace.toMillis(),
+                    rebuilds.cursorRevision(scope, handler.name(), tenant)));
+        }
+    }
+
+    /** The cursor of the rebuild under way, marking one when there is none and that is asked for. */
+    private Optional<RebuildCursor> underWay(String scope, EventHandler handler, String tenant, boolean startIfUnmarked) {
         Optional<Checkpoint> marker = rebuilds.marker(scope, handler.name(), tenant);
         if (marker.isEmpty()) {
-            String run = UUID.randomUUID().toString();
-            if (rebuilds.start(scope, handler.name(), tenant, run)) {
-                Optional<RebuildCursor> fresh = rebuilds.save(scope, handler.name(), tenant,
-                        RebuildCursor.fresh(run, rebuilds.cursorRevision(scope, handler.name(), tenant)));
-                if (fresh.isEmpty()) {
-                    return Optional.empty();
-                }
+            if (!startIfUnmarked) {
+                return Optional.empty();
             }
+            mark(scope, handler, tenant);
             marker = rebuilds.marker(scope, handler.name(), tenant);
             if (marker.isEmpty()) {
-                return Optional.empty();
+                throw anotherRunner(handler, tenant);
             }
         }
         String run = marker.get().value();
-        RebuildCursor cursor = rebuilds.cursor(scope, handler.name(), tenant)
-                .filter(found -> found.run().equals(run))
-                // A crash between the mark and the first cursor: start this run's cursor now.
-                .orElseGet(() -> RebuildCursor.fresh(run, rebuilds.cursorRevision(scope, handler.name(), tenant)));
-        if (cursor.reset()) {
-            return Optional.of(cursor);
+        Optional<RebuildCursor> cursor = rebuilds.cursor(scope, handler.name(), tenant)
+                .filter(found -> found.run().equals(run));
+        if (cursor.isPresent()) {
+            return cursor;
         }
-        // Live deliveries defer to the mark from here on, so the handler starts from nothing.
-        projector.checkpoints().forget(scope, handler.name(), tenant);
-        handler.reset(tenant);
-        return rebuilds.save(scope, handler.name(), tenant, cursor.afterReset());
+        // A crash between the mark and its cursor: the grace period counts from now.
+        return Optional.of(save(scope, handler, tenant, RebuildCursor.fresh(run, clock.millis() + grace.toMillis(),
+                rebuilds.cursorRevision(scope, handler.name(), tenant))));
     }
 
     /**

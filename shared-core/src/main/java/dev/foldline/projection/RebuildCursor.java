@@ -13,31 +13,33 @@ import com.google.gson.JsonObject;
  * @param applied     envelopes the handler reacted to
  * @param activeMillis time spent replaying, summed over the steps (what the rate is measured on)
  * @param done        whether the rebuild handed over to the live feed
+ * @param resetAfter  when (epoch millis) the handler may be reset: once every live delivery that
+ *                    began before the mark has ended
  * @param revision    the cursor key's revision, for the next compare-and-set
  */
 record RebuildCursor(String run, boolean reset, String position, long read, long applied, long activeMillis,
-                     boolean done, long revision) {
+                     boolean done, long resetAfter, long revision) {
 
-    static RebuildCursor fresh(String run, long revision) {
-        return new RebuildCursor(run, false, null, 0, 0, 0, false, revision);
+    static RebuildCursor fresh(String run, long resetAfter, long revision) {
+        return new RebuildCursor(run, false, null, 0, 0, 0, false, resetAfter, revision);
     }
 
     RebuildCursor afterReset() {
-        return new RebuildCursor(run, true, position, read, applied, activeMillis, done, revision);
+        return new RebuildCursor(run, true, position, read, applied, activeMillis, done, resetAfter, revision);
     }
 
     RebuildCursor after(String nextPosition, int pageRead, int pageApplied, long millis) {
         return new RebuildCursor(run, reset, nextPosition, read + pageRead, applied + pageApplied,
-                activeMillis + millis, done, revision);
+                activeMillis + millis, done, resetAfter, revision);
     }
 
     RebuildCursor handedOver(int appliedOnHandover, long millis) {
         return new RebuildCursor(run, reset, position, read, applied + appliedOnHandover, activeMillis + millis, true,
-                revision);
+                resetAfter, revision);
     }
 
     RebuildCursor withRevision(long newRevision) {
-        return new RebuildCursor(run, reset, position, read, applied, activeMillis, done, newRevision);
+        return new RebuildCursor(run, reset, position, read, applied, activeMillis, done, resetAfter, newRevision);
     }
 
     JsonObject toJson() {
@@ -51,6 +53,7 @@ record RebuildCursor(String run, boolean reset, String position, long read, long
         json.addProperty("applied", applied);
         json.addProperty("activeMillis", activeMillis);
         json.addProperty("done", done);
+        json.addProperty("resetAfter", resetAfter);
         return json;
     }
 
@@ -58,6 +61,6 @@ record RebuildCursor(String run, boolean reset, String position, long read, long
         return new RebuildCursor(json.get("run").getAsString(), json.get("reset").getAsBoolean(),
                 json.has("position") ? json.get("position").getAsString() : null, json.get("read").getAsLong(),
                 json.get("applied").getAsLong(), json.get("activeMillis").getAsLong(), json.get("done").getAsBoolean(),
-                revision);
+                json.get("resetAfter").getAsLong(), revision);
     }
 }

@@ -17,11 +17,13 @@ import java.util.Objects;
  * @param applied      envelopes the handler reacted to
  * @param pages        pages read by this step
  * @param activeMillis time spent replaying so far, summed over the steps
+ * @param waitMillis   how long until the handler may be reset, while live deliveries that began
+ *                     before the rebuild may still run (0 once it was reset); run again after it
  * @param failures     what stopped a failed rebuild: fix the handler and run the rebuild again to
  *                     resume where it stopped
  */
 public record RebuildProgress(String tenant, String handler, Stage stage, String position, long read, long applied,
-                              int pages, long activeMillis, List<HandlerFailure> failures) {
+                              int pages, long activeMillis, long waitMillis, List<HandlerFailure> failures) {
 
     public enum Stage { RUNNING, DONE, FAILED }
 
@@ -33,7 +35,16 @@ public record RebuildProgress(String tenant, String handler, Stage stage, String
     static RebuildProgress of(String tenant, String handler, Stage stage, RebuildCursor cursor, int pages,
                               List<HandlerFailure> failures) {
         return new RebuildProgress(tenant, handler, stage, cursor.position(), cursor.read(), cursor.applied(), pages,
-                cursor.activeMillis(), failures);
+                cursor.activeMillis(), 0, failures);
+    }
+
+    static RebuildProgress waiting(String tenant, String handler, long waitMillis) {
+        return new RebuildProgress(tenant, handler, Stage.RUNNING, null, 0, 0, 0, 0, waitMillis, List.of());
+    }
+
+    /** A tenant with nothing to rebuild: newer than the rebuild of every tenant, its live feed built it. */
+    static RebuildProgress nothingToDo(String tenant, String handler) {
+        return new RebuildProgress(tenant, handler, Stage.DONE, null, 0, 0, 0, 0, 0, List.of());
     }
 
     public boolean done() {
@@ -56,6 +67,9 @@ public record RebuildProgress(String tenant, String handler, Stage stage, String
         summary.put("pages", pages);
         summary.put("position", position);
         summary.put("envelopesPerSecond", Math.round(rate() * 10) / 10.0);
+        if (waitMillis > 0) {
+            summary.put("waitSeconds", (waitMillis + 999) / 1000);
+        }
         summary.put("failures", failures.stream().map(HandlerFailure::description).toList());
         return summary;
     }

@@ -6,10 +6,14 @@ import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.projection.Projector;
 import dev.foldline.projection.Rebuilds;
 import dev.foldline.store.MemoryEventStore;
+import dev.foldline.store.contract.MutableClock;
 import dev.foldline.store.contract.RebuildCommandScenario;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,10 @@ class RebuildCommandTest {
 
     private String run(int expectedExit, String... args) {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit = RebuildCommand.run(List.of(args), rebuilds, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit = RebuildCommand.run(List.of(args), rebuilds, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                millis -> {
+                    throw new AssertionError("no grace period to wait for");
+                });
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isEqualTo(expectedExit);
         return output;
@@ -36,7 +43,24 @@ class RebuildCommandTest {
     @Test
     void it_rebuilds_the_counter_in_steps_to_what_the_live_feed_counted() {
         RebuildCommandScenario.rebuildsTheCounter(store, examples, "trigger",
-                (args, out) -> RebuildCommand.run(args, rebuilds, out));
+                (args, out) -> RebuildCommand.run(args, rebuilds, out, millis -> {
+                    throw new AssertionError("no grace period to wait for");
+                }));
+    }
+
+    @Test
+    void with_a_grace_period_it_waits_it_out_once_then_rebuilds() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        Rebuilds graceful = rebuilds.withGrace(Duration.ofMinutes(5), clock);
+        List<Long> waits = new ArrayList<>();
+
+        RebuildCommandScenario.rebuildsTheCounter(store, examples, "trigger",
+                (args, out) -> RebuildCommand.run(args, graceful, out, millis -> {
+                    waits.add(millis);
+                    clock.advance(Duration.ofMillis(millis));
+                }));
+
+        assertThat(waits).containsExactly(Duration.ofMinutes(5).toMillis());
     }
 
     @Test

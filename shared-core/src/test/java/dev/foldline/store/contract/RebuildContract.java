@@ -12,10 +12,14 @@ import dev.foldline.projection.Projector;
 import dev.foldline.projection.RebuildProgress;
 import dev.foldline.store.AppendResult;
 import dev.foldline.trace.Tracer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -213,6 +217,32 @@ public interface RebuildContract extends StoreFixture {
     }
 
     @Test
+    default void the_handler_is_reset_only_once_the_grace_period_after_the_mark_has_passed() {
+        List<String> ids = List.of("a", "b");
+        Live given = projectedLive(ids, 3);
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        ProjectionRebuild rebuild = new ProjectionRebuild(store(), given.projector(), Duration.ofMinutes(5), clock);
+
+        RebuildProgress marked = rebuild.run(SCOPE, given.handler(), given.tenant(), 10, 100);
+        Map<String, List<Long>> untouched = given.handler().model(given.tenant());
+        given.projector().project(SCOPE, history(given.tenant(), List.of("a"), 3, 1), List.of(given.handler()));
+        Map<String, List<Long>> leftToTheRebuild = given.handler().model(given.tenant());
+        clock.advance(Duration.ofMinutes(4));
+        RebuildProgress stillWaiting = rebuild.run(SCOPE, given.handler(), given.tenant(), 10, 100);
+        clock.advance(Duration.ofMinutes(1));
+        RebuildProgress done = runToTheEnd(rebuild, given.handler(), given.tenant(), 10, 100);
+
+        assertThat(marked.stage()).isEqualTo(RebuildProgress.Stage.RUNNING);
+        assertThat(marked.waitMillis()).isEqualTo(Duration.ofMinutes(5).toMillis());
+        assertThat(untouched).isEqualTo(upTo(ids, 2));
+        assertThat(leftToTheRebuild).as("a live delivery during the grace period").isEqualTo(upTo(ids, 2));
+        assertThat(stillWaiting.waitMillis()).isEqualTo(Duration.ofMinutes(1).toMillis());
+        assertThat(done.done()).isTrue();
+        assertThat(given.handler().model(given.tenant()))
+                .isEqualTo(Map.of("a", List.of(0L, 1L, 2L, 3L), "b", List.of(0L, 1L, 2L)));
+    }
+
+    @Test
     default void the_store_lists_every_tenant_with_envelopes_in_name_order() {
         String one = freshTenant();
         String two = freshTenant();
@@ -233,7 +263,7 @@ public interface RebuildContract extends StoreFixture {
         for (int i = 0; i < tenants.size(); i++) {
             projector.project(SCOPE, history(tenants.get(i), List.of("a", "b"), 0, i + 1), List.of(handler));
         }
-        AllTenantsRebuild rebuild = new AllTenantsRebuild(store(), projector,
+        AllTenantsRebuild rebuild = new AllTenantsRebuild(store(), projector, Duration.ZERO, Clock.systemUTC(),
                 () -> store().tenants().stream().filter(tenants::contains).toList());
 
         List<AllTenantsRebuild.Progress> steps = new ArrayList<>();
@@ -247,5 +277,34 @@ public interface RebuildContract extends StoreFixture {
         for (int i = 0; i < tenants.size(); i++) {
             assertThat(handler.model(tenants.get(i))).as(tenants.get(i)).isEqualTo(upTo(List.of("a", "b"), i));
         }
+    }
+
+    @Test
+    default void a_rebuild_of_all_tenants_marks_them_all_first_waits_once_and_leaves_a_newer_tenant_to_the_live_feed() {
+        List<String> tenants = new CopyOnWriteArrayList<>(List.of(freshTenant(), freshTenant()));
+        ReadModelHandler handler = new ReadModelHandler("all-" + tenants.get(0));
+        Projector projector = liveProjector();
+        tenants.forEach(tenant -> projector.project(SCOPE, history(tenant, List.of("a"), 0, 2), List.of(handler)));
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        AllTenantsRebuild rebuild = new AllTenantsRebuild(store(), projector, Duration.ofMinutes(5), clock,
+                () -> store().tenants().stream().filter(tenants::contains).sorted().toList());
+
+        AllTenantsRebuild.Progress marked = rebuild.run(SCOPE, handler, 10, 100);
+        String newer = freshTenant();
+        tenants.add(newer);
+        projector.project(SCOPE, history(newer, List.of("a"), 0, 3), List.of(handler));
+        clock.advance(Duration.ofMinutes(5));
+        AllTenantsRebuild.Progress done = rebuild.run(SCOPE, handler, 10, 100);
+
+        assertThat(marked.stage()).isEqualTo(RebuildProgress.Stage.RUNNING);
+        assertThat(marked.waitMillis()).isEqualTo(Duration.ofMinutes(5).toMillis());
+        assertThat(done.stage()).isEqualTo(RebuildProgress.Stage.DONE);
+        assertThat(done.tenantsDone()).isEqualTo(3);
+        for (String tenant : tenants) {
+            assertThat(handler.model(tenant)).as(tenant)
+                    .isEqualTo(upTo(List.of("a"), tenant.equals(newer) ? 2 : 1));
+        }
+        assertThat(done.tenants()).filteredOn(step -> step.tenant().equals(newer)).singleElement()
+                .satisfies(step -> assertThat(step.read()).as("nothing to rebuild").isZero());
     }
 }
