@@ -46,6 +46,12 @@ final class CurrentShapes implements EventHandler {
         handler.handle(currentShapes.apply(envelope));
     }
 
+    /** A rebuild clears the user's read model through the wrapper: it must reach the handler. */
+    @Override
+    public void reset(String tenant) {
+        handler.reset(tenant);
+    }
+
     @Override
     public String toString() {
         return handler.toString();

@@ -6,5 +6,5 @@ package dev.foldline.store.contract;
  */
 public interface EventStoreContract extends AppendAndLoadContract, IdempotencyContract, ReadAllContract, CheckpointContract,
         CommandHandlingContract, ProjectorContract, PollReaderContract, OriginalScenariosContract,
-        SchemaEvolutionContract {
+        SchemaEvolutionContract, VersionedReadContract, RebuildContract {
 }
