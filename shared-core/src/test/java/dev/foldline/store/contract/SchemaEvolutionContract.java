@@ -79,6 +79,18 @@ public interface SchemaEvolutionContract extends StoreFixture {
     }
 
     @Test
+    default void the_state_at_any_version_of_an_old_history_is_read_through_the_upcasters() {
+        Actor actor = Actor.of(freshTenant(), "user1");
+        storeOldShapes(actor.tenant());
+        CommandHandler handler = new CommandHandler(store(), basketApplication(new Basket()).registry());
+
+        assertThat(handler.loadAt(actor.tenant(), Basket.NAME, "old", 0).orElseThrow().state())
+                .isEqualTo(new Basket.State(Map.of("apple", 2), List.of("unknown")));
+        assertThat(handler.loadAt(actor.tenant(), Basket.NAME, "old", 1).orElseThrow().state())
+                .isEqualTo(new Basket.State(Map.of("pear", 3), List.of("unknown", "unknown")));
+    }
+
+    @Test
     default void a_command_on_an_old_history_appends_its_event_at_the_current_schema_version() {
         Actor actor = Actor.of(freshTenant(), "user1");
         storeOldShapes(actor.tenant());
