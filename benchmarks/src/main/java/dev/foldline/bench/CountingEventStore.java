@@ -58,6 +58,22 @@ public final class CountingEventStore implements EventStore {
     }
 
     @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        loads.increment();
+        return delegate.loadAt(stream, version);
+    }
+
+    @Override
+    public List<String> tenants() {
+        return delegate.tenants();
+    }
+
+    @Override
+    public boolean recognisesOwnResend() {
+        return delegate.recognisesOwnResend();
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return delegate.checkpoints();
     }

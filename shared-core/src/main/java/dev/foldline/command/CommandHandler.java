@@ -333,7 +333,7 @@ public final class CommandHandler {
             // The envelope in the way may be this attempt's own, written by a send whose answer was
             // lost (a store that cannot tell from the failed condition reports a conflict): then the
             // command is done, and running it again would apply it twice.
-            if (heldByThisAttempt(caughtUp.slice(), envelope)) {
+            if (!store.recognisesOwnResend() && heldByThisAttempt(caughtUp.slice(), envelope)) {
                 cache.put(aggregate);
                 return new CommandResult(after, Optional.of(envelope), false);
             }

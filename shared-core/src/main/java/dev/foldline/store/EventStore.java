@@ -65,4 +65,14 @@ public interface EventStore {
     }
 
     CheckpointStore checkpoints();
+
+    /**
+     * Whether {@link #append} answers {@link AppendResult#COMMITTED} when the version is held by
+     * the same attempt, so that its {@link AppendResult#CONFLICT} always means another writer's
+     * envelope. The command handler then needs no read to tell the two apart after a conflict.
+     * Stores whose database answers only "taken" (Cosmos DB, Firestore) keep the default.
+     */
+    default boolean recognisesOwnResend() {
+        return false;
+    }
 }

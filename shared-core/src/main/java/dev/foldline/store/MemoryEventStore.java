@@ -80,6 +80,11 @@ public final class MemoryEventStore implements EventStore {
     }
 
     @Override
+    public boolean recognisesOwnResend() {
+        return true;
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

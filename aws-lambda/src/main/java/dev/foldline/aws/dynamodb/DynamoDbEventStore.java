@@ -234,6 +234,11 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     @Override
+    public boolean recognisesOwnResend() {
+        return true;
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

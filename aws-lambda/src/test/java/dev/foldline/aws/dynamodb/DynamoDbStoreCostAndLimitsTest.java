@@ -131,6 +131,23 @@ class DynamoDbStoreCostAndLimitsTest {
     }
 
     @Test
+    void a_conflict_behind_several_commits_still_costs_one_read_before_the_retry() {
+        CommandHandler stale = handler();
+        String id = stale.command(actor, "AddNumbers", CommandHandlingContract.add(null, 1, 2)).aggregateId();
+        for (int i = 0; i < 3; i++) {
+            handler().command(actor, "AddNumbers", CommandHandlingContract.add(id, 10, 10));
+        }
+
+        requests.reset();
+        CommandResult retried = stale.command(actor, "AddNumbers", CommandHandlingContract.add(id, 1, 1));
+
+        // the catch-up's snapshot is past the attempted version, yet no read of that version follows:
+        // DynamoDB's failed condition already said the item in the way is another writer's
+        assertThat(requests.operations()).containsExactly("PutItem", "Query", "PutItem");
+        assertThat(retried.version()).isEqualTo(4);
+    }
+
+    @Test
     void a_versioned_read_is_one_request_from_the_nearest_snapshot_below_the_version() {
         StreamId stream = new StreamId(tenant, "numbers", "history");
         // within the load's first page (10 items) below the version, as with a snapshot every 8 envelopes

@@ -25,10 +25,4 @@ class CosmosEventStoreTest implements EventStoreContract {
     public EventStore store() {
         return store;
     }
-
-    /** A 409 does not say what holds the version, and the store reads nothing more to find out. */
-    @Override
-    public boolean recognisesItsOwnResend() {
-        return false;
-    }
 }

@@ -21,10 +21,4 @@ class FirestoreEventStoreTest implements EventStoreContract {
     public EventStore store() {
         return store;
     }
-
-    /** ALREADY_EXISTS does not say what holds the version, and the store reads nothing more to find out. */
-    @Override
-    public boolean recognisesItsOwnResend() {
-        return false;
-    }
 }

@@ -157,6 +157,11 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
     }
 
     @Override
+    public boolean recognisesOwnResend() {
+        return true;
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

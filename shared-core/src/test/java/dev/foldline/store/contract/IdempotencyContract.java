@@ -58,7 +58,7 @@ public interface IdempotencyContract extends StoreFixture {
 
     /**
      * A store that can tell answers COMMITTED; one that cannot without a read reports the conflict
-     * (see {@link StoreFixture#recognisesItsOwnResend()}). Either way nothing more is written.
+     * (see {@link dev.foldline.store.EventStore#recognisesOwnResend()}). Either way nothing more is written.
      */
     @Test
     default void a_write_sent_again_by_the_attempt_that_committed_it_is_committed_once() {
@@ -68,7 +68,7 @@ public interface IdempotencyContract extends StoreFixture {
 
         AppendResult again = store().append(first, new Snapshot(0, "{\"sum\":3}"));
 
-        assertThat(again).isEqualTo(recognisesItsOwnResend() ? AppendResult.COMMITTED : AppendResult.CONFLICT);
+        assertThat(again).isEqualTo(store().recognisesOwnResend() ? AppendResult.COMMITTED : AppendResult.CONFLICT);
         StreamSlice slice = store().load(stream, -1);
         assertThat(slice.envelopes()).containsExactly(first);
         assertThat(slice.snapshot()).isEmpty();

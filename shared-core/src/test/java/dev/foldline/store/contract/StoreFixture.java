@@ -15,16 +15,6 @@ public interface StoreFixture {
      */
     EventStore store();
 
-    /**
-     * Whether the store tells a write sent again by the attempt that committed it from a conflict,
-     * with no read of its own: DynamoDB hands back the item in the way with the failed condition,
-     * the in-process stores see it. Cosmos DB and Firestore answer only "it exists", so their
-     * stores report such a resend as a conflict (false here), and the command handler recognises
-     * its own attempt in the catch-up read it makes on every conflict anyway.
-     */
-    default boolean recognisesItsOwnResend() {
-        return true;
-    }
 
     default String freshTenant() {
         return "t-" + UUID.randomUUID().toString().substring(0, 13);
