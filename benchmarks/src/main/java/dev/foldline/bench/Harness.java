@@ -44,7 +44,8 @@ public final class Harness {
         return new ScenarioResult(store.name(), scenario, workers, perWorker * workers,
                 timed.stream().mapToInt(TimedWorker::failed).sum(), elapsed,
                 Latencies.of(timed.stream().flatMapToLong(w -> Arrays.stream(w.latencies)).toArray()),
-                store.store().calls(), store.sdkRequests().map(SdkRequestCounter::requests));
+                store.store().calls(), store.sdkRequests().map(RequestCounts::requests),
+                store.sdkRequests().flatMap(RequestCounts::requestUnits));
     }
 
     /** Starts every worker on its own thread at once; returns the wall time until the last one ends. */
