@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -86,7 +87,9 @@ public final class FunctionColdStarts {
                 List.of(root.resolve("aws-lambda/target/foldline-aws-lambda.zip")),
                 List.of("-XX:TieredStopAtLevel=1"),
                 Map.of("FOLDLINE_TABLE", TABLE, "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
-                        "AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"));
+                        "AWS_REGION", "us-east-1",
+                        SdkSystemSetting.AWS_ACCESS_KEY_ID.environmentVariable(), "local",
+                        SdkSystemSetting.AWS_SECRET_ACCESS_KEY.environmentVariable(), "local"));
     }
 
     /**
