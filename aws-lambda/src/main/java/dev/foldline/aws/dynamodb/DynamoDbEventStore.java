@@ -40,12 +40,22 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *   <li>append = one PutItem conditional on the version being free; the snapshot rides on the
  *       envelope's item, so the two are atomic and a snapshot can never be ahead of the events.</li>
  *   <li>load = one strongly consistent Query on the stream's partition, newest first, that stops at
- *       the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *       the newest snapshot: a first page of {@value #FIRST_LOAD_PAGE} items, more pages only for
+ *       long tails without a snapshot.</li>
  *   <li>readAll = the sparse {@code byTenant} index, ordered by commit stamp, read with a settle
  *       window so that late commits are never missed (see {@link dev.foldline.store.support}).</li>
  * </ul>
  */
 public final class DynamoDbEventStore implements EventStore {
+
+    /**
+     * Items the first page of a load reads, newest first. A Query is charged for every item it
+     * reads up to its limit, not for the ones the store keeps: a first page of 10 finds the snapshot
+     * of an aggregate that takes one at least every 10 envelopes in one request, and reads 2
+     * capacity units of small items where a full page of 50 read 8 (BENCHMARKS.md). Longer tails
+     * continue in pages of {@code loadPageSize}.
+     */
+    static final int FIRST_LOAD_PAGE = 10;
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
@@ -70,23 +80,36 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public StreamSlice load(StreamId stream, long knownVersion) {
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
+        List<Envelope> newestFirst = new ArrayList<>();
+        Snapshot snapshot = null;
+        Map<String, AttributeValue> startAfter = null;
+        int limit = Math.min(FIRST_LOAD_PAGE, options.loadPageSize());
+        do {
+            var page = newestFirstPage(stream, knownVersion, limit, startAfter);
+            for (StoreItem item : page.items()) {
+                if (item.getSnapshot() != null) {
+                    snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
+                    break;
+                }
+                newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
+            }
+            startAfter = page.lastEvaluatedKey();
+            limit = options.loadPageSize();
+        } while (snapshot == null && startAfter != null);
+        Collections.reverse(newestFirst);
+        return new StreamSlice(Optional.ofNullable(snapshot), newestFirst);
+    }
+
+    /** One page of the stream's items after the known version, newest first, read strongly consistent. */
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<StoreItem> newestFirstPage(
+            StreamId stream, long knownVersion, int limit, Map<String, AttributeValue> startAfter) {
+        return table.query(QueryEnhancedRequest.builder()
                 .queryConditional(after(stream, knownVersion))
                 .scanIndexForward(false)
                 .consistentRead(true)
-                .limit(options.loadPageSize())
-                .build();
-        List<Envelope> newestFirst = new ArrayList<>();
-        Snapshot snapshot = null;
-        for (StoreItem item : table.query(request).items()) {
-            if (item.getSnapshot() != null) {
-                snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
-                break;
-            }
-            newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
-        }
-        Collections.reverse(newestFirst);
-        return new StreamSlice(Optional.ofNullable(snapshot), newestFirst);
+                .limit(limit)
+                .exclusiveStartKey(startAfter)
+                .build()).iterator().next();
     }
 
     @Override
