@@ -4,6 +4,7 @@ import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A projection or policy: a name (its identity for checkpoints, so keep it stable) and the code
@@ -22,13 +23,29 @@ public interface EventHandler {
 
     Map<String, Reaction> reactions();
 
+    /**
+     * Clears what the handler built for the tenant (its read model), when a rebuild starts it
+     * again from nothing ({@link ProjectionRebuild}). A handler whose effects cannot be undone
+     * (an email sent) keeps the default, which clears nothing. It may run more than once for one
+     * rebuild (after a crash), so clearing must be repeatable.
+     */
+    default void reset(String tenant) {
+    }
+
     default boolean reactsTo(Envelope envelope) {
         Map<String, Reaction> reactions = reactions();
         return envelope.events().stream().anyMatch(e -> reactions.containsKey(e.name()));
     }
 
     static EventHandler of(String name, Map<String, Reaction> reactions) {
+        return of(name, reactions, tenant -> {
+        });
+    }
+
+    /** A handler whose read model a rebuild clears with {@code reset}, per tenant. */
+    static EventHandler of(String name, Map<String, Reaction> reactions, Consumer<String> reset) {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(reset, "reset");
         Map<String, Reaction> copy = Map.copyOf(reactions);
         return new EventHandler() {
             @Override
@@ -39,6 +56,11 @@ public interface EventHandler {
             @Override
             public Map<String, Reaction> reactions() {
                 return copy;
+            }
+
+            @Override
+            public void reset(String tenant) {
+                reset.accept(tenant);
             }
         };
     }
