@@ -5,6 +5,7 @@ import dev.foldline.model.Event;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A projection or policy: a name (its identity for checkpoints, so keep it stable) and the code
@@ -35,6 +36,26 @@ public interface EventHandler {
     default boolean reactsTo(Envelope envelope) {
         Map<String, Reaction> reactions = reactions();
         return envelope.events().stream().anyMatch(e -> reactions.containsKey(e.name()));
+    }
+
+    /** Runs the reactions to the envelope's events, in order: what the projector calls per envelope. */
+    default void handle(Envelope envelope) throws Exception {
+        Map<String, Reaction> reactions = reactions();
+        for (Event event : envelope.events()) {
+            Reaction reaction = reactions.get(event.name());
+            if (reaction != null) {
+                reaction.handle(envelope, event);
+            }
+        }
+    }
+
+    /**
+     * The handler, seeing each envelope as {@code currentShapes} makes it: the runtimes give every
+     * handler the envelopes with their events upcast to the current schema versions (see
+     * {@code AggregateRegistry#inCurrentShapes}), so a projection never sees an old shape.
+     */
+    static EventHandler seeing(UnaryOperator<Envelope> currentShapes, EventHandler handler) {
+        return new CurrentShapes(handler, currentShapes);
     }
 
     static EventHandler of(String name, Map<String, Reaction> reactions) {

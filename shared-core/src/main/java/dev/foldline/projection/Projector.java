@@ -1,7 +1,6 @@
 package dev.foldline.projection;
 
 import dev.foldline.model.Envelope;
-import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
@@ -246,12 +245,7 @@ public final class Projector {
             long started = System.nanoTime();
             Throwable failure = null;
             try {
-                for (Event event : envelope.events()) {
-                    EventHandler.Reaction reaction = handler.reactions().get(event.name());
-                    if (reaction != null) {
-                        reaction.handle(envelope, event);
-                    }
-                }
+                handler.handle(envelope);
                 return null;
             } catch (Exception e) {
                 failure = e;
