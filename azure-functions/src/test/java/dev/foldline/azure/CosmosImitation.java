@@ -41,10 +41,8 @@ public final class CosmosImitation implements BeforeAllCallback {
     public static final String KEY = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
     private static final Path HOME = Path.of("src", "test", "cosmos-emulator").toAbsolutePath();
-    private static final Path INSTALLED_MARK = HOME.resolve("node_modules").resolve(".foldline-lock-sha256");
 
-    private static Process process;
-    private static URI endpoint;
+    private static Server server;
     private static CosmosClient client;
 
     @Override
@@ -53,15 +51,32 @@ public final class CosmosImitation implements BeforeAllCallback {
     }
 
     private static synchronized void start(ExtensionContext context) throws Exception {
-        if (process != null) {
+        if (server != null) {
             return;
         }
+        server = launch(HOME, Path.of("target").toAbsolutePath());
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(CosmosImitation.class.getName(), new Stopper());
+    }
+
+    /** A running imitation; closing it stops the process tree. */
+    public record Server(Process process, URI endpoint) implements AutoCloseable {
+        @Override
+        public void close() {
+            stop(process);
+        }
+    }
+
+    /**
+     * Starts an imitation of its own on a free port (the benchmarks use it outside JUnit): the
+     * module's {@code src/test/cosmos-emulator} folder as {@code home}, logs in {@code logFolder}.
+     */
+    public static Server launch(Path home, Path logFolder) throws Exception {
         requireNode();
-        installPackages();
-        Path log = Path.of("target", "cosmos-imitation.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
+        installPackages(home, logFolder);
+        Path log = logFolder.resolve("cosmos-imitation.log");
+        Files.createDirectories(logFolder);
         Process started = new ProcessBuilder("node", "imitation.js", "--port", "0")
-                .directory(HOME.toFile())
+                .directory(home.toFile())
                 .redirectError(log.toFile())
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
@@ -70,9 +85,7 @@ public final class CosmosImitation implements BeforeAllCallback {
             stop(started);
             throw new IllegalStateException("the Cosmos imitation did not start (" + ready + "); see " + log);
         }
-        process = started;
-        endpoint = URI.create(ready.substring("Ready on ".length()).trim() + "/");
-        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(CosmosImitation.class.getName(), new Stopper());
+        return new Server(started, URI.create(ready.substring("Ready on ".length()).trim() + "/"));
     }
 
     /** Stops the process tree when the root context closes, i.e. after the last test class. */
@@ -84,9 +97,9 @@ public final class CosmosImitation implements BeforeAllCallback {
                     client.close();
                     client = null;
                 }
-                if (process != null) {
-                    stop(process);
-                    process = null;
+                if (server != null) {
+                    server.close();
+                    server = null;
                 }
             }
         }
@@ -106,10 +119,10 @@ public final class CosmosImitation implements BeforeAllCallback {
     }
 
     public static URI endpoint() {
-        if (endpoint == null) {
+        if (server == null) {
             throw new IllegalStateException("annotate the test class with @ExtendWith(CosmosImitation.class)");
         }
-        return endpoint;
+        return server.endpoint();
     }
 
     /** The run's one client, as in production: gateway mode, built once. */
@@ -121,8 +134,13 @@ public final class CosmosImitation implements BeforeAllCallback {
     }
 
     public static CosmosClientBuilder builder() {
+        return builder(endpoint());
+    }
+
+    /** Gateway mode, session consistency, as the functions' client. */
+    public static CosmosClientBuilder builder(URI endpoint) {
         return new CosmosClientBuilder()
-                .endpoint(endpoint().toString())
+                .endpoint(endpoint.toString())
                 .key(KEY)
                 .gatewayMode()
                 .consistencyLevel(ConsistencyLevel.SESSION);
@@ -180,15 +198,16 @@ public final class CosmosImitation implements BeforeAllCallback {
     }
 
     /** {@code npm ci} unless node_modules was installed from this very lock file. */
-    private static void installPackages() throws Exception {
-        String lock = sha256(Files.readAllBytes(HOME.resolve("package-lock.json")));
-        if (Files.isRegularFile(INSTALLED_MARK) && Files.readString(INSTALLED_MARK).equals(lock)) {
+    private static void installPackages(Path home, Path logFolder) throws Exception {
+        Path installedMark = home.resolve("node_modules").resolve(".foldline-lock-sha256");
+        String lock = sha256(Files.readAllBytes(home.resolve("package-lock.json")));
+        if (Files.isRegularFile(installedMark) && Files.readString(installedMark).equals(lock)) {
             return;
         }
-        Path log = Path.of("target", "npm-ci.log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
+        Path log = logFolder.resolve("npm-ci.log");
+        Files.createDirectories(logFolder);
         Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-                .directory(HOME.toFile())
+                .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -196,7 +215,7 @@ public final class CosmosImitation implements BeforeAllCallback {
             npm.destroyForcibly();
             throw new IllegalStateException("npm ci failed for the Cosmos imitation; see " + log);
         }
-        Files.writeString(INSTALLED_MARK, lock);
+        Files.writeString(installedMark, lock);
     }
 
     private static boolean commandWorks(String... command) {

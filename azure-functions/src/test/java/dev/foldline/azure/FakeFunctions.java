@@ -17,21 +17,22 @@ import java.util.logging.Logger;
  * Hand-written fakes of the Functions Java interfaces a function touches (the Java worker that
  * implements them is not published to Maven Central): a request, its response builder and
  * response, and an execution context. They behave as the worker does where the functions depend
- * on it: header names arrive in lower case, an empty body is an empty Optional.
+ * on it: header names arrive in lower case, an empty body is an empty Optional. Public for the
+ * benchmarks' cold-start probe, which calls the function as the worker would.
  */
-final class FakeFunctions {
+public final class FakeFunctions {
 
     private FakeFunctions() {
     }
 
-    static Request request(String method, String target, Map<String, String> headers, byte[] body) {
+    public static Request request(String method, String target, Map<String, String> headers, byte[] body) {
         Map<String, String> lowerCase = new LinkedHashMap<>();
         headers.forEach((name, value) -> lowerCase.put(name.toLowerCase(Locale.ROOT), value));
         return new Request(HttpMethod.value(method.toUpperCase(Locale.ROOT)), URI.create("https://foldline.azurewebsites.net" + target),
                 lowerCase, body == null || body.length == 0 ? Optional.empty() : Optional.of(body));
     }
 
-    static ExecutionContext context(String functionName) {
+    public static ExecutionContext context(String functionName) {
         return new ExecutionContext() {
             @Override
             public Logger getLogger() {
@@ -50,7 +51,7 @@ final class FakeFunctions {
         };
     }
 
-    record Request(HttpMethod method, URI uri, Map<String, String> headers, Optional<byte[]> body)
+    public record Request(HttpMethod method, URI uri, Map<String, String> headers, Optional<byte[]> body)
             implements HttpRequestMessage<Optional<byte[]>> {
 
         @Override
@@ -122,7 +123,7 @@ final class FakeFunctions {
         }
     }
 
-    record Response(HttpStatusType status, Map<String, String> headers, Object body) implements HttpResponseMessage {
+    public record Response(HttpStatusType status, Map<String, String> headers, Object body) implements HttpResponseMessage {
 
         @Override
         public HttpStatusType getStatus() {

@@ -98,4 +98,24 @@ class FunctionsPackageTest {
             assertThat(files.map(p -> p.getFileName().toString())).anyMatch(name -> name.startsWith("azure-functions-") && name.endsWith(".jar"));
         }
     }
+
+    @Test
+    void the_package_ships_natives_for_linux_x86_64_only_one_http_client_and_stays_under_20_mib() throws IOException {
+        List<Path> lib;
+        try (var files = Files.list(APP.resolve("lib"))) {
+            lib = files.toList();
+        }
+        List<String> names = lib.stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(names).as("natives for other platforms (see the exclusions in pom.xml)")
+                .noneMatch(name -> name.matches(".*(osx|windows|aarch_64|kqueue|macos).*"));
+        assertThat(names).filteredOn(name -> name.startsWith("netty-tcnative-boringssl-static-"))
+                .singleElement().asString().endsWith("-linux-x86_64.jar");
+        assertThat(names).as("the SDK's one HTTP client is reactor-netty; no second one")
+                .noneMatch(name -> name.matches("(httpclient|httpcore|okhttp|jetty-client|azure-core-http-(okhttp|jdk)).*"));
+        long bytes = 0;
+        for (Path jar : lib) {
+            bytes += Files.size(jar);
+        }
+        assertThat(bytes).as("lib/ in bytes").isLessThan(20L * 1024 * 1024);
+    }
 }

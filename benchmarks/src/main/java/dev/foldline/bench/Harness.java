@@ -32,6 +32,7 @@ public final class Harness {
         int perWorker = Math.max(1, (commands + workers - 1) / workers);
         TimedRun run = TimedRun.of(workload.workers(), perWorker);
         return new ScenarioResult(store.name(), scenario, workers, run.commands(), run.failed(), run.elapsedNanos(),
-                run.latencies(), store.store().calls(), store.sdkRequests().map(SdkRequestCounter::requests));
+                run.latencies(), store.store().calls(), store.sdkRequests().map(RequestCounts::requests),
+                store.sdkRequests().flatMap(RequestCounts::requestUnits));
     }
 }

@@ -41,6 +41,10 @@ public final class LocalDynamoDbServer implements AutoCloseable {
         }
     }
 
+    public URI endpoint() {
+        return endpoint;
+    }
+
     public DynamoDbClient client(ExecutionInterceptor interceptor) {
         return client(interceptor, Apache5HttpClient.create());
     }

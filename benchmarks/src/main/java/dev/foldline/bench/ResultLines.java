@@ -20,6 +20,7 @@ public final class ResultLines {
             line(out, prefix + "loads_per_cmd", result.perCommand(result.calls().loads()));
             out.append(prefix).append("failed=").append(result.failed()).append('\n');
             result.sdkRequestsPerCommand().ifPresent(perCommand -> line(out, prefix + "sdk_requests_per_cmd", perCommand));
+            result.requestUnits().ifPresent(units -> line(out, prefix + "ru_per_cmd", result.perCommand(units)));
         }
         return out.toString();
     }

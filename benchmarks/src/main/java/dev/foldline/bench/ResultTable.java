@@ -27,7 +27,8 @@ public final class ResultTable {
             new Column("readAll/cmd", true, r -> ratio(r.perCommand(r.calls().readAlls()))),
             new Column("conflicts", true, r -> Long.toString(r.calls().conflicts())),
             new Column("failed", true, r -> Integer.toString(r.failed())),
-            new Column("SDK requests/cmd", false, ResultTable::sdkRequests));
+            new Column("SDK requests/cmd", false, ResultTable::sdkRequests),
+            new Column("RU/cmd", true, r -> r.requestUnits().map(units -> ratio(r.perCommand(units))).orElse("-")));
 
     private final List<ScenarioResult> results;
 

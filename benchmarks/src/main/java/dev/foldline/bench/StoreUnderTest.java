@@ -30,13 +30,15 @@ public final class StoreUnderTest implements AutoCloseable {
     public static final String DYNAMODB = "dynamodb";
     public static final String DYNAMODB_URL = "dynamodb-url";
     public static final String DYNAMODB_APACHE = "dynamodb-apache";
+    public static final String COSMOS = "cosmos";
+    public static final String FIRESTORE = "firestore";
 
     private final String name;
     private final CountingEventStore store;
-    private final Optional<SdkRequestCounter> sdkRequests;
+    private final Optional<? extends RequestCounts> sdkRequests;
     private final AutoCloseable resources;
 
-    private StoreUnderTest(String name, CountingEventStore store, Optional<SdkRequestCounter> sdkRequests,
+    StoreUnderTest(String name, CountingEventStore store, Optional<? extends RequestCounts> sdkRequests,
                            AutoCloseable resources) {
         this.name = name;
         this.store = store;
@@ -51,8 +53,10 @@ public final class StoreUnderTest implements AutoCloseable {
             case DYNAMODB -> dynamoDb();
             case DYNAMODB_URL -> dynamoDb("url-connection client", UrlConnectionHttpClient.create());
             case DYNAMODB_APACHE -> dynamoDb("apache client", ApacheHttpClient.create());
+            case COSMOS -> EmulatedStores.cosmos();
+            case FIRESTORE -> EmulatedStores.firestore();
             default -> throw new IllegalArgumentException("unknown store " + name + "; use "
-                    + String.join(", ", MEMORY, SQLITE, DYNAMODB, DYNAMODB_URL, DYNAMODB_APACHE));
+                    + String.join(", ", MEMORY, SQLITE, DYNAMODB, DYNAMODB_URL, DYNAMODB_APACHE, COSMOS, FIRESTORE));
         };
     }
 
@@ -100,13 +104,13 @@ public final class StoreUnderTest implements AutoCloseable {
     }
 
     /** Real HTTP requests, for stores that send any. */
-    public Optional<SdkRequestCounter> sdkRequests() {
+    public Optional<? extends RequestCounts> sdkRequests() {
         return sdkRequests;
     }
 
     public void resetCounters() {
         store.reset();
-        sdkRequests.ifPresent(SdkRequestCounter::reset);
+        sdkRequests.ifPresent(RequestCounts::reset);
     }
 
     @Override

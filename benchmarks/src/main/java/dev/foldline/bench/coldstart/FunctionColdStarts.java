@@ -1,0 +1,120 @@
+package dev.foldline.bench.coldstart;
+
+import com.azure.cosmos.CosmosClient;
+import dev.foldline.aws.dynamodb.DynamoDbTables;
+import dev.foldline.azure.CosmosImitation;
+import dev.foldline.azure.cosmos.CosmosContainers;
+import dev.foldline.azure.cosmos.CosmosStoreOptions;
+import dev.foldline.bench.LocalDynamoDbServer;
+import dev.foldline.bench.SdkRequestCounter;
+import dev.foldline.gcp.FirestoreEmulator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Cold start per cloud, for {@code scripts/bench-cold-start-functions}: starts DynamoDB Local, the
+ * Cosmos imitation and the Firestore emulator once, then, round after round, runs each cloud's probe
+ * in a fresh JVM on that cloud's shipped artifact, once through the command function and once as a
+ * bare SDK write, alternating which goes first. Prints every run and the medians and ratios.
+ */
+public final class FunctionColdStarts {
+
+    private static final String TABLE = "foldline-cold-start";
+    private static final String COSMOS_DATABASE = "foldline-cold-start";
+
+    private FunctionColdStarts() {
+    }
+
+    /** Exits explicitly: DynamoDB Local leaves a non-daemon thread behind (see Benchmarks). */
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run(Integer.getInteger("cold.rounds", 5), Path.of(args.length > 0 ? args[0] : "."));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void run(int rounds, Path root) throws Exception {
+        System.setProperty("COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED", "true");
+        Path logs = root.resolve("benchmarks/target").toAbsolutePath();
+        try (LocalDynamoDbServer dynamo = LocalDynamoDbServer.start();
+             CosmosImitation.Server cosmos = CosmosImitation.launch(
+                     root.resolve("azure-functions/src/test/cosmos-emulator").toAbsolutePath(), logs);
+             FirestoreEmulator firestore = FirestoreEmulator.start()) {
+            createTable(dynamo);
+            createContainers(cosmos);
+            List<ProbeCommand> clouds = List.of(
+                    aws(root, dynamo), azure(root, cosmos), gcp(root, firestore));
+            List<ColdStartRun> runs = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                List<String> modes = round % 2 == 1 ? List.of("function", "bare") : List.of("bare", "function");
+                for (ProbeCommand cloud : clouds) {
+                    for (String mode : modes) {
+                        ColdStartRun result = cloud.run(mode, logs);
+                        System.out.println("round=" + round + " " + result.line());
+                        runs.add(result);
+                    }
+                }
+            }
+            System.out.println();
+            System.out.print(ColdStartRun.summary(runs));
+        }
+    }
+
+    private static void createTable(LocalDynamoDbServer dynamo) {
+        try (DynamoDbClient client = dynamo.client(new SdkRequestCounter())) {
+            DynamoDbTables.create(client, TABLE);
+        }
+    }
+
+    private static void createContainers(CosmosImitation.Server cosmos) {
+        try (CosmosClient client = CosmosImitation.builder(cosmos.endpoint()).buildClient()) {
+            CosmosContainers.createIfMissing(client, CosmosStoreOptions.defaults(COSMOS_DATABASE));
+        }
+    }
+
+    /** The Lambda artifact; the template's JAVA_TOOL_OPTIONS; the settings the template sets, and an endpoint. */
+    private static ProbeCommand aws(Path root, LocalDynamoDbServer dynamo) {
+        return new ProbeCommand("aws", AwsProbe.class,
+                List.of(root.resolve("aws-lambda/target/foldline-aws-lambda.zip")),
+                List.of("-XX:TieredStopAtLevel=1"),
+                Map.of("FOLDLINE_TABLE", TABLE, "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
+                        "AWS_REGION", "us-east-1",
+                        SdkSystemSetting.AWS_ACCESS_KEY_ID.environmentVariable(), "local",
+                        SdkSystemSetting.AWS_SECRET_ACCESS_KEY.environmentVariable(), "local"));
+    }
+
+    /**
+     * The staged function app (its jar and lib/), the Functions core library the Java worker
+     * provides (the package leaves it out), and the request fakes of the module's test-jar.
+     */
+    private static ProbeCommand azure(Path root, CosmosImitation.Server cosmos) {
+        Path app = root.resolve("azure-functions/target/azure-functions/foldline");
+        return new ProbeCommand("azure", AzureProbe.class,
+                List.of(ProbeCommand.only(app, "azure-functions-*.jar"), app.resolve("lib").resolve("*"),
+                        ProbeCommand.fromClassPath(root.resolve("benchmarks/target/runtime-classpath.txt"),
+                                "azure-functions-java-core-library"),
+                        ProbeCommand.only(root.resolve("azure-functions/target"), "azure-functions-*-tests.jar")),
+                List.of("-DCOSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true"),
+                Map.of("FOLDLINE_COSMOS", "AccountEndpoint=" + cosmos.endpoint() + ";AccountKey=" + CosmosImitation.KEY + ";",
+                        "FOLDLINE_COSMOS_DATABASE", COSMOS_DATABASE,
+                        "WEBSITE_AUTH_ENABLED", "True"));
+    }
+
+    /** The deployable jar and the Functions Framework API the invoker provides. */
+    private static ProbeCommand gcp(Path root, FirestoreEmulator firestore) {
+        return new ProbeCommand("gcp", GcpProbe.class,
+                List.of(root.resolve("gcp-functions/target/deploy/foldline-gcp-functions.jar"),
+                        ProbeCommand.fromClassPath(root.resolve("benchmarks/target/runtime-classpath.txt"), "functions-framework-api")),
+                List.of(),
+                Map.of("FIRESTORE_EMULATOR_HOST", firestore.hostPort(), "GOOGLE_CLOUD_PROJECT", FirestoreEmulator.PROJECT));
+    }
+}
