@@ -85,7 +85,7 @@ public final class FunctionColdStarts {
     private static ProbeCommand aws(Path root, LocalDynamoDbServer dynamo) {
         return new ProbeCommand("aws", AwsProbe.class,
                 List.of(root.resolve("aws-lambda/target/foldline-aws-lambda.zip")),
-                List.of("-XX:TieredStopAtLevel=1"),
+                List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Map.of("FOLDLINE_TABLE", TABLE, "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
                         "AWS_REGION", "us-east-1",
                         SdkSystemSetting.AWS_ACCESS_KEY_ID.environmentVariable(), "local",
