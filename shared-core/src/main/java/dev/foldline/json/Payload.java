@@ -14,6 +14,8 @@ public final class Payload {
 
     private static final Payload EMPTY = new Payload(new JsonObject(), false);
     private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
+    /** What {@link #plainInteger} answers for anything but a plain integer (no plain integer is it). */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
     private final JsonObject json;
     /**
@@ -69,6 +71,13 @@ public final class Payload {
 
     /** An integer (a JSON number with no fraction); anything else is an invalid argument naming it. */
     public int requireInt(String name) {
+        long plain = plainInteger(name);
+        if (plain != NOT_PLAIN) {
+            if (plain < Integer.MIN_VALUE || plain > Integer.MAX_VALUE) {
+                throw new InvalidArgument(name, name + " is out of range");
+            }
+            return (int) plain;
+        }
         BigDecimal value = requireIntegral(name);
         try {
             return value.intValueExact();
@@ -78,12 +87,43 @@ public final class Payload {
     }
 
     public long requireLong(String name) {
+        long plain = plainInteger(name);
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
         BigDecimal value = requireIntegral(name);
         try {
             return value.longValueExact();
         } catch (ArithmeticException e) {
             throw new InvalidArgument(name, name + " is out of range");
         }
+    }
+
+    /**
+     * The member's value when it is a number written as at most 18 digits with an optional minus
+     * (what integers nearly always are, and which cannot overflow a long); otherwise
+     * {@link #NOT_PLAIN}, and the caller takes the exact (BigDecimal) way with its errors.
+     */
+    private long plainInteger(String name) {
+        JsonElement element = json.get(name);
+        if (!(element instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
+            return NOT_PLAIN;
+        }
+        String text = primitive.getAsString();
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 18) {
+            return NOT_PLAIN;
+        }
+        long value = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return NOT_PLAIN;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return start == 1 ? -value : value;
     }
 
     public double requireDouble(String name) {
@@ -114,6 +154,11 @@ public final class Payload {
     /** A copy of the underlying JSON object. */
     public JsonObject json() {
         return json.deepCopy();
+    }
+
+    /** The underlying JSON object itself, for the codecs of this package, which only read it. */
+    JsonObject tree() {
+        return json;
     }
 
     public Payload without(String... names) {
