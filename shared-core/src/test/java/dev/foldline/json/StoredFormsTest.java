@@ -64,6 +64,43 @@ class StoredFormsTest {
     }
 
     @Test
+    void payloads_read_from_the_text_are_what_gson_reads_and_write_back_unchanged() {
+        List<String> payloads = List.of("{}", "{\"n\":1e3,\"m\":-0.50,\"big\":123456789012345678901234567890}",
+                "{\"s\":\"tab\\t quote\\\" back\\\\ slash\\/ \\u00e9\\u20ac \\ud83d\\ude00 é\"}",
+                "{\"deep\":{\"a\":[1,[2,[3,{}]],true,false,null,\"\"]},\"dup\":1,\"dup\":2}",
+                "{ \"spaced\" : [ 1 , 2 ] ,\n\"x\":\t\"y\" }", "{\"nan\":NaN,\"inf\":-Infinity}");
+        for (String payload : payloads) {
+            String stored = "{\"tenant\":\"t\",\"aggregateType\":\"x\",\"aggregateId\":\"a\",\"version\":0,"
+                    + "\"command\":\"C\",\"actor\":{\"tenant\":\"t\",\"id\":\"u\",\"roles\":[],\"claims\":{}},"
+                    + "\"events\":[{\"name\":\"E\",\"payload\":" + payload + ",\"schemaVersion\":1}],"
+                    + "\"committedAt\":\"2026-01-01T00:00:00Z\"}";
+            Payload read = EnvelopeCodec.read(stored).events().get(0).payload();
+            assertThat(read.toJson()).as(payload).isEqualTo(Json.write(Json.parseTree(payload)));
+            assertThat(read).as(payload).isEqualTo(Payload.stored(Json.parseTree(payload).getAsJsonObject()));
+        }
+        Payload numbers = EnvelopeCodec.read(EnvelopeCodec.write(new Envelope(new StreamId("t", "x", "a"), 0, "C",
+                Actor.of("t", "u"), List.of(Event.of("E", Payload.parse("{\"i\":-42,\"l\":9007199254740993,"
+                        + "\"d\":2.5,\"x\":1e2}"))), AT))).events().get(0).payload();
+        assertThat(numbers.requireInt("i")).isEqualTo(-42);
+        assertThat(numbers.requireLong("l")).isEqualTo(9007199254740993L);
+        assertThat(numbers.requireDouble("d")).isEqualTo(2.5);
+        assertThat(numbers.requireInt("x")).isEqualTo(100);
+        assertThat(numbers.as(Map.class)).containsEntry("d", 2.5);
+    }
+
+    @Test
+    void text_only_gsons_lenient_reader_accepts_is_still_read_by_it() {
+        String stored = "{'tenant':'t',aggregateType:\"x\",\"aggregateId\":\"a\",\"version\":0,\"command\":\"C\","
+                + "\"actor\":{\"tenant\":\"t\",\"id\":\"u\"},\"events\":[{\"name\":\"E\",\"payload\":{\"a\":1 /* note */}}],"
+                + "\"committedAt\":\"2026-01-01T00:00:00Z\"}";
+
+        Envelope envelope = EnvelopeCodec.read(stored);
+
+        assertThat(envelope.stream()).isEqualTo(new StreamId("t", "x", "a"));
+        assertThat(envelope.events().get(0).payload().requireInt("a")).isEqualTo(1);
+    }
+
+    @Test
     void instants_are_written_and_read_as_the_jdk_does() {
         Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
