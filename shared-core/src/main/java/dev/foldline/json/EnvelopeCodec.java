@@ -2,7 +2,6 @@ package dev.foldline.json;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.stream.JsonWriter;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
@@ -41,56 +40,53 @@ public final class EnvelopeCodec {
     }
 
     public static String write(Envelope envelope) {
-        return Json.write(writer -> write(writer, envelope));
-    }
-
-    private static void write(JsonWriter writer, Envelope envelope) throws IOException {
-        writer.beginObject();
-        writer.name("tenant").value(envelope.stream().tenant());
-        writer.name("aggregateType").value(envelope.stream().aggregateType());
-        writer.name("aggregateId").value(envelope.stream().aggregateId());
-        writer.name("version").value(envelope.version());
-        writer.name("command").value(envelope.command());
-        writer.name("actor");
-        writeActor(writer, envelope.actor());
-        writer.name("events").beginArray();
+        StringBuilder out = new StringBuilder(384);
+        StreamId stream = envelope.stream();
+        JsonText.string(JsonText.name(out.append('{'), "tenant", true), stream.tenant());
+        JsonText.string(JsonText.name(out, "aggregateType", false), stream.aggregateType());
+        JsonText.string(JsonText.name(out, "aggregateId", false), stream.aggregateId());
+        JsonText.name(out, "version", false).append(envelope.version());
+        JsonText.string(JsonText.name(out, "command", false), envelope.command());
+        writeActor(JsonText.name(out, "actor", false), envelope.actor());
+        JsonText.name(out, "events", false).append('[');
+        boolean first = true;
         for (Event event : envelope.events()) {
-            writer.beginObject();
-            writer.name("name").value(event.name());
-            writer.name("payload");
-            Json.writeTree(writer, event.payload().tree());
-            writer.name("schemaVersion").value(event.schemaVersion());
-            writer.endObject();
+            out.append(first ? "" : ",");
+            JsonText.string(JsonText.name(out.append('{'), "name", true), event.name());
+            JsonText.tree(JsonText.name(out, "payload", false), event.payload().tree());
+            JsonText.name(out, "schemaVersion", false).append(event.schemaVersion()).append('}');
+            first = false;
         }
-        writer.endArray();
-        writer.name("committedAt").value(IsoInstants.format(envelope.committedAt()));
+        out.append(']');
+        JsonText.string(JsonText.name(out, "committedAt", false), IsoInstants.format(envelope.committedAt()));
         if (envelope.idempotencyKey() != null) {
-            writer.name("idempotencyKey").value(envelope.idempotencyKey());
-            writer.name("fingerprint").value(envelope.fingerprint());
+            JsonText.string(JsonText.name(out, "idempotencyKey", false), envelope.idempotencyKey());
+            JsonText.string(JsonText.name(out, "fingerprint", false), envelope.fingerprint());
         }
         if (envelope.commandId() != null) {
-            writer.name("commandId").value(envelope.commandId());
+            JsonText.string(JsonText.name(out, "commandId", false), envelope.commandId());
         }
-        writer.endObject();
+        return out.append('}').toString();
     }
 
     /** Roles and claims in name order, so that equal actors are stored alike. */
-    private static void writeActor(JsonWriter writer, Actor actor) throws IOException {
-        writer.beginObject();
-        writer.name("tenant").value(actor.tenant());
-        writer.name("id").value(actor.id());
-        writer.name("roles").beginArray();
+    private static void writeActor(StringBuilder out, Actor actor) {
+        JsonText.string(JsonText.name(out.append('{'), "tenant", true), actor.tenant());
+        JsonText.string(JsonText.name(out, "id", false), actor.id());
+        JsonText.name(out, "roles", false).append('[');
+        boolean first = true;
         for (String role : actor.roles().size() < 2 ? actor.roles() : new TreeSet<>(actor.roles())) {
-            writer.value(role);
+            JsonText.string(out.append(first ? "" : ","), role);
+            first = false;
         }
-        writer.endArray();
-        writer.name("claims").beginObject();
+        JsonText.name(out.append(']'), "claims", false).append('{');
+        first = true;
         Map<String, String> claims = actor.claims().size() < 2 ? actor.claims() : new TreeMap<>(actor.claims());
         for (Map.Entry<String, String> claim : claims.entrySet()) {
-            writer.name(claim.getKey()).value(claim.getValue());
+            JsonText.string(JsonText.name(out, claim.getKey(), first), claim.getValue());
+            first = false;
         }
-        writer.endObject();
-        writer.endObject();
+        out.append("}}");
     }
 
     /**

@@ -101,6 +101,30 @@ class StoredFormsTest {
     }
 
     @Test
+    void json_text_is_appended_exactly_as_gson_writes_it() {
+        Random random = new Random(7);
+        for (int i = 0; i < 2_000; i++) {
+            StringBuilder value = new StringBuilder();
+            for (int c = random.nextInt(12); c > 0; c--) {
+                value.append(random.nextBoolean() ? (char) random.nextInt(0x30)
+                        : "\"\\/\u2028\u2029é€\ud83d\ude00<>&='".charAt(random.nextInt(14)));
+            }
+            String text = value.toString();
+            assertThat(JsonText.string(new StringBuilder(), text).toString()).isEqualTo(Json.write(text));
+        }
+        com.google.gson.JsonObject tree = Json.parseTree("{\"lazy\":1.50e3,\"arr\":[null,true,{\"gone\":null}]}")
+                .getAsJsonObject();
+        tree.addProperty("int", 3);
+        tree.addProperty("long", Long.MIN_VALUE);
+        tree.addProperty("double", 0.1);
+        tree.addProperty("nan", Double.NaN);
+        tree.addProperty("big", new java.math.BigDecimal("1.000E+20"));
+        tree.add("stored", new com.google.gson.JsonPrimitive(new StoredText.StoredNumber("-0.5e-3")));
+        tree.addProperty("flag", false);
+        assertThat(JsonText.tree(new StringBuilder(), tree).toString()).isEqualTo(Json.write(tree));
+    }
+
+    @Test
     void instants_are_written_and_read_as_the_jdk_does() {
         Random random = new Random(42);
         for (int i = 0; i < 20_000; i++) {
