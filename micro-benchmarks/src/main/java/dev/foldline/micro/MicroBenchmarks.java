@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs the JMH benchmarks with JMH's own command line (a benchmark name pattern, -f, -wi, -i...)
  * and prints each result as {@code name=value} lines after JMH's table: the score, its error
- * (99.9% interval half-width) and unit, and the per-operation auxiliary counters.
+ * (99.9% interval half-width) and unit, the projector's progress writes per batch, and with
+ * {@code -prof gc} the bytes allocated per operation.
  */
 public final class MicroBenchmarks {
 
@@ -36,8 +37,11 @@ public final class MicroBenchmarks {
         Map<String, Result> secondary = run.getSecondaryResults();
         Result<?> batches = secondary.get("batches");
         secondary.forEach((label, result) -> {
-            if (batches != null && !label.equals("batches") && batches.getScore() > 0) {
-                lines.put(name + "." + label + "PerBatch", format(result.getScore() / batches.getScore()));
+            if (label.equals("checkpointWrites") && batches != null && batches.getScore() > 0) {
+                lines.put(name + ".checkpointWritesPerBatch", format(result.getScore() / batches.getScore()));
+            } else if (label.equals("gc.alloc.rate.norm")) {
+                // with -prof gc: bytes allocated per operation, which the machine's load does not blur
+                lines.put(name + ".bytesPerOp", format(result.getScore()));
             }
         });
         return lines;
