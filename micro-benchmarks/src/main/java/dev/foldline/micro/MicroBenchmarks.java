@@ -13,8 +13,8 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 /**
  * Runs the JMH benchmarks with JMH's own command line (a benchmark name pattern, -f, -wi, -i...)
  * and prints each result as {@code name=value} lines after JMH's table: the score, its error
- * (99.9% interval half-width) and unit, the projector's progress writes per batch, and with
- * {@code -prof gc} the bytes allocated per operation.
+ * (99.9% interval half-width) and unit, the projector's progress writes per batch, the CPU time
+ * per operation ({@link CpuTimeProfiler}) and, with {@code -prof gc}, the bytes allocated per operation.
  */
 public final class MicroBenchmarks {
 
@@ -27,6 +27,7 @@ public final class MicroBenchmarks {
         results.forEach(result -> lines(result).forEach((name, value) -> System.out.println(name + "=" + value)));
     }
 
+    @SuppressWarnings("rawtypes") // JMH answers secondary results as a map of raw Result
     static Map<String, String> lines(RunResult run) {
         Map<String, String> lines = new TreeMap<>();
         String name = name(run.getParams());
@@ -39,6 +40,8 @@ public final class MicroBenchmarks {
         secondary.forEach((label, result) -> {
             if (label.equals("checkpointWrites") && batches != null && batches.getScore() > 0) {
                 lines.put(name + ".checkpointWritesPerBatch", format(result.getScore() / batches.getScore()));
+            } else if (label.equals("cpu.ns/op")) {
+                lines.put(name + ".cpuNsPerOp", format(result.getScore()));
             } else if (label.equals("gc.alloc.rate.norm")) {
                 // with -prof gc: bytes allocated per operation, which the machine's load does not blur
                 lines.put(name + ".bytesPerOp", format(result.getScore()));
