@@ -11,12 +11,13 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.foldline.errors.MalformedRequest;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -70,7 +71,11 @@ public final class Json {
     static <T> T read(String text, Decoder<T> decoder) {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.LENIENT);
-            return decoder.decode(reader);
+            T value = decoder.decode(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalStateException("content after the stored value");
+            }
+            return value;
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new IllegalStateException("stored JSON cannot be read: " + rootMessage(e), e);
         }
@@ -222,7 +227,7 @@ public final class Json {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             element = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new MalformedRequest("body has content after the JSON object");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {

@@ -61,6 +61,10 @@ class StoredFormsTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("aggregateType");
         assertThatThrownBy(() -> EnvelopeCodec.read("{\"tenant\":"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stored JSON");
+        String stored = EnvelopeCodec.write(new Envelope(new StreamId("t", "x", "a"), 0, "C", Actor.of("t", "u"),
+                List.of(Event.of("E", Payload.empty())), AT));
+        assertThatThrownBy(() -> EnvelopeCodec.read(stored + " {}"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("content after");
     }
 
     @Test
