@@ -225,26 +225,52 @@ public final class EnvelopeCodec {
             switch (reader.nextName()) {
                 case "tenant" -> tenant = reader.nextString();
                 case "id" -> id = reader.nextString();
-                case "roles" -> {
-                    roles = new LinkedHashSet<>();
-                    reader.beginArray();
-                    while (reader.hasNext()) {
-                        roles.add(reader.nextString());
-                    }
-                    reader.endArray();
-                }
-                case "claims" -> {
-                    claims = new LinkedHashMap<>();
-                    reader.beginObject();
-                    while (reader.hasNext()) {
-                        claims.put(reader.nextName(), reader.nextString());
-                    }
-                    reader.endObject();
-                }
+                case "roles" -> roles = readRoles(reader);
+                case "claims" -> claims = readClaims(reader);
                 default -> reader.skipValue();
             }
         }
         reader.endObject();
         return new Actor(required(tenant, "actor tenant"), required(id, "actor id"), roles, claims);
+    }
+
+    /** The roles as the immutable set the actor keeps (one role, the usual case, without a copy). */
+    private static Set<String> readRoles(StoredReader reader) throws IOException {
+        reader.beginArray();
+        Set<String> roles = Set.of();
+        if (reader.hasNext()) {
+            String first = reader.nextString();
+            if (reader.hasNext()) {
+                roles = new LinkedHashSet<>();
+                roles.add(first);
+                while (reader.hasNext()) {
+                    roles.add(reader.nextString());
+                }
+            } else {
+                roles = Set.of(first);
+            }
+        }
+        reader.endArray();
+        return roles;
+    }
+
+    private static Map<String, String> readClaims(StoredReader reader) throws IOException {
+        reader.beginObject();
+        Map<String, String> claims = Map.of();
+        if (reader.hasNext()) {
+            String name = reader.nextName();
+            String value = reader.nextString();
+            if (reader.hasNext()) {
+                claims = new LinkedHashMap<>();
+                claims.put(name, value);
+                while (reader.hasNext()) {
+                    claims.put(reader.nextName(), reader.nextString());
+                }
+            } else {
+                claims = Map.of(name, value);
+            }
+        }
+        reader.endObject();
+        return claims;
     }
 }
