@@ -38,6 +38,8 @@ public final class Benchmarks {
         ResultTable table = new ResultTable(results);
         System.out.println();
         System.out.print(table.text());
+        System.out.println();
+        System.out.print(ResultLines.of(results));
         if (config.output().isPresent()) {
             Path file = config.output().get().toAbsolutePath();
             if (file.getParent() != null) {

@@ -7,11 +7,13 @@ import dev.foldline.projection.EventHandler;
 import dev.foldline.projection.HandlerFailure;
 import dev.foldline.projection.ProjectionReport;
 import dev.foldline.projection.Projector;
+import dev.foldline.projection.Rebuilds;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.MemoryCheckpointStore;
 import dev.foldline.store.Page;
 import dev.foldline.trace.Tracer;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,6 +40,7 @@ final class LocalProjections implements CommitListener {
 
     private final EventStore store;
     private final List<Group> groups;
+    private final Rebuilds rebuilds;
 
     LocalProjections(EventStore durable, Applications applications, Tracer tracer) {
         this.store = durable;
@@ -46,6 +49,18 @@ final class LocalProjections implements CommitListener {
                         applications.handlers(false)),
                 new Group(new Projector(durable, durable.checkpoints(), Projector.DEFAULT_ATTEMPTS, tracer),
                         applications.handlers(true)));
+        List<Rebuilds.Target> targets = new ArrayList<>();
+        groups.forEach(group -> group.handlers().forEach(handler ->
+                targets.add(new Rebuilds.Target(handler, group.projector()))));
+        this.rebuilds = Rebuilds.of(durable, SCOPE, targets).serialisedWith(this);
+    }
+
+    /**
+     * Rebuilds of the handlers, each step holding the lock that commits are projected under: a step
+     * never overlaps a commit's projection, and between steps commits leave the handler to the rebuild.
+     */
+    Rebuilds rebuilds() {
+        return rebuilds;
     }
 
     @Override

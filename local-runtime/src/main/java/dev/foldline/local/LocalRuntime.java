@@ -93,6 +93,7 @@ public final class LocalRuntime implements AutoCloseable {
                     .options(config.http())
                     .views(applications.views())
                     .onCommit(projections)
+                    .rebuilds(projections.rebuilds())
                     .build();
             HttpEdge edge = HttpEdge.start(config.host(), config.port(), config.server(), api);
             return new LocalRuntime(edge, store, applications, config.server().drain());

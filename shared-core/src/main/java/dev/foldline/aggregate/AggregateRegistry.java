@@ -2,6 +2,7 @@ package dev.foldline.aggregate;
 
 import dev.foldline.errors.InvalidArgument;
 import dev.foldline.errors.NotFound;
+import dev.foldline.model.Envelope;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,15 @@ public final class AggregateRegistry {
             throw new NotFound("type", "unknown aggregate type " + name);
         }
         return type;
+    }
+
+    /**
+     * The envelope with its events upcast to the current shapes of its aggregate type (see
+     * {@link AggregateType#inCurrentShapes}); an envelope of a type not registered here is left as is.
+     */
+    public Envelope inCurrentShapes(Envelope stored) {
+        AggregateType<?> type = typesByName.get(stored.stream().aggregateType());
+        return type == null ? stored : type.inCurrentShapes(stored);
     }
 
     public Collection<AggregateType<?>> types() {

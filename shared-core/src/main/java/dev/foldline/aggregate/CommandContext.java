@@ -65,8 +65,9 @@ public final class CommandContext<S> {
         return push(eventName, payload);
     }
 
+    /** Pushes an event at the current schema version of its name (see {@link AggregateType#event}). */
     public S push(String eventName, Object eventPayload) {
-        return push(Event.of(eventName, Payload.from(eventPayload)));
+        return push(before.type().event(eventName, Payload.from(eventPayload)));
     }
 
     /**

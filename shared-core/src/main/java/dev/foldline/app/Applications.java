@@ -46,7 +46,11 @@ public record Applications(AggregateRegistry registry, List<EventHandler> handle
             throw new IllegalStateException("no application registers an aggregate type: list one in "
                     + "META-INF/services/" + Application.class.getName());
         }
-        return new Applications(new AggregateRegistry(aggregates), handlers, views, stored);
+        AggregateRegistry registry = new AggregateRegistry(aggregates);
+        // Every handler sees events upcast to their current shapes, whichever runtime projects them.
+        List<EventHandler> seeingCurrentShapes = handlers.stream()
+                .map(handler -> EventHandler.seeing(registry::inCurrentShapes, handler)).toList();
+        return new Applications(registry, seeingCurrentShapes, views, stored);
     }
 
     /** The handlers whose state lives in the store ({@code stored}) or in memory ({@code !stored}). */

@@ -2,6 +2,7 @@ package dev.foldline.app;
 
 import dev.foldline.command.CommandHandler;
 import dev.foldline.trace.Tracer;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -13,6 +14,14 @@ public interface FunctionSettings {
 
     /** Projection progress of the change-feed function, and so of its parked-failure sweep. */
     String PROJECTION_SCOPE = "FOLDLINE_PROJECTION_SCOPE";
+
+    /**
+     * How long a rebuild waits between marking a handler and resetting it, in seconds: the longest
+     * one invocation of the change-feed function or of the sweep may run (AWS: the sweep's 300 s
+     * timeout; Azure: the host's 5-minute functionTimeout).
+     */
+    String REBUILD_GRACE = "FOLDLINE_REBUILD_GRACE_SECONDS";
+    long DEFAULT_REBUILD_GRACE_SECONDS = 300;
 
     /** The environment the runtime was built from. */
     Map<String, String> env();
@@ -29,6 +38,20 @@ public interface FunctionSettings {
     /** The scope the projection function and the parked-failure sweep share ({@value #PROJECTION_SCOPE}). */
     default String projectionScope() {
         return setting(PROJECTION_SCOPE, defaultProjectionScope());
+    }
+
+    /** The rebuild's grace period ({@value #REBUILD_GRACE}): whole seconds, 0 or more. */
+    default Duration rebuildGrace() {
+        String value = setting(REBUILD_GRACE, Long.toString(DEFAULT_REBUILD_GRACE_SECONDS));
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(REBUILD_GRACE + " must be whole seconds, 0 or more, not " + value);
     }
 
     /** What commands, loads, commits and handler calls report to ({@code FOLDLINE_TRACE=on} logs them). */

@@ -11,6 +11,7 @@ import dev.foldline.store.StreamSlice;
 import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Brings an aggregate up to date from the store: snapshot (if newer) plus the envelopes after it. */
 final class AggregateLoader {
@@ -45,6 +46,25 @@ final class AggregateLoader {
         } finally {
             tracer.trace(new Tracer.Span(Tracer.Operation.LOAD, known.stream().tenant(), known.stream().toString(),
                     known.type().name(), System.nanoTime() - started, failure));
+        }
+    }
+
+    /**
+     * The aggregate as of {@code version}: from the nearest snapshot at or below it, then the tail;
+     * empty when the stream never reached that version.
+     */
+    <S> Optional<Aggregate<S>> asOf(Aggregate<S> fresh, long version) {
+        long started = System.nanoTime();
+        Throwable failure = null;
+        try {
+            Aggregate<S> folded = fold(fresh, store.loadAt(fresh.stream(), version));
+            return folded.version() == version ? Optional.of(folded) : Optional.empty();
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            tracer.trace(new Tracer.Span(Tracer.Operation.LOAD, fresh.stream().tenant(),
+                    fresh.stream() + "@" + version, fresh.type().name(), System.nanoTime() - started, failure));
         }
     }
 

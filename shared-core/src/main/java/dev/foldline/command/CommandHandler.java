@@ -226,6 +226,27 @@ public final class CommandHandler {
         return load(tenant, registry.byName(typeName), aggregateId);
     }
 
+    /**
+     * The aggregate as it was after the envelope at {@code version} (0 for the first): from the
+     * nearest snapshot at or below it, then the envelopes up to it; empty when the stream never
+     * reached that version (or has no envelope at all).
+     */
+    public <S> Optional<Aggregate<S>> loadAt(String tenant, AggregateType<S> type, String aggregateId, long version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("a version to read is 0 or more, not " + version);
+        }
+        StreamId stream = new StreamId(tenant, type.name(), aggregateId);
+        Aggregate<S> cached = cache.get(stream);
+        if (cached != null && cached.version() == version) {
+            return Optional.of(cached);
+        }
+        return loader.asOf(Aggregate.fresh(type, stream), version);
+    }
+
+    public Optional<? extends Aggregate<?>> loadAt(String tenant, String typeName, String aggregateId, long version) {
+        return loadAt(tenant, registry.byName(typeName), aggregateId, version);
+    }
+
     private record Target(Optional<String> aggregateId, long expectedVersion) {
     }
 

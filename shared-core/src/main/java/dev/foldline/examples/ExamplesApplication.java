@@ -42,7 +42,7 @@ public final class ExamplesApplication implements Application, StoreAware {
 
     @Override
     public List<EventHandler> handlers() {
-        return List.of(EventHandler.of(COUNTER, Map.of(Numbers.NUMBERS_ADDED, this::count)));
+        return List.of(EventHandler.of(COUNTER, Map.of(Numbers.NUMBERS_ADDED, this::count), this::clear));
     }
 
     @Override
@@ -68,6 +68,14 @@ public final class ExamplesApplication implements Application, StoreAware {
                 return;
             }
         }
+    }
+
+    /**
+     * A rebuild's reset: the tenant's counts go, to be counted again from the first envelope. Live
+     * deliveries leave the counter alone while it is rebuilt, so nothing counts meanwhile.
+     */
+    private void clear(String tenant) {
+        store().list(tenant, PREFIX).forEach((key, checkpoint) -> store().delete(tenant, key, checkpoint.revision()));
     }
 
     private CheckpointStore store() {

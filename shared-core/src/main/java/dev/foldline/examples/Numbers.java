@@ -1,9 +1,7 @@
 package dev.foldline.examples;
 
 import dev.foldline.aggregate.AggregateType;
-import dev.foldline.aggregate.CommandContext;
 import dev.foldline.aggregate.SnapshotPolicy;
-import dev.foldline.json.Payload;
 
 /** The numbers calculator of the original README: adds or subtracts two integers into {@code sum}. */
 public final class Numbers {
@@ -11,6 +9,21 @@ public final class Numbers {
     public static final String NAME = "numbers";
     public static final String NUMBERS_ADDED = "NumbersAdded";
     public static final String NUMBERS_SUBTRACTED = "NumbersSubtracted";
+
+    public record AddNumbers(int number1, int number2) {
+    }
+
+    public record SubtractNumbers(int number1, int number2) {
+    }
+
+    public sealed interface NumbersEvent permits NumbersAdded, NumbersSubtracted {
+    }
+
+    public record NumbersAdded(int number1, int number2) implements NumbersEvent {
+    }
+
+    public record NumbersSubtracted(int number1, int number2) implements NumbersEvent {
+    }
 
     public record State(long sum) {
     }
@@ -24,23 +37,12 @@ public final class Numbers {
     }
 
     public static AggregateType<State> type(SnapshotPolicy snapshots) {
-        return AggregateType.named(NAME, State.class, () -> new State(0))
-                .command("AddNumbers", context -> push(context, NUMBERS_ADDED))
-                .command("SubtractNumbers", context -> push(context, NUMBERS_SUBTRACTED))
-                .event(NUMBERS_ADDED, (state, event) -> new State(state.sum() + operands(event.payload())))
-                .event(NUMBERS_SUBTRACTED, (state, event) -> new State(state.sum() - operands(event.payload())))
+        return AggregateType.typed(NAME, State.class, () -> new State(0), NumbersEvent.class)
+                .command(AddNumbers.class, (context, command) -> context.push(new NumbersAdded(command.number1(), command.number2())))
+                .command(SubtractNumbers.class, (context, command) -> context.push(new NumbersSubtracted(command.number1(), command.number2())))
+                .event(NumbersAdded.class, (state, event) -> new State(state.sum() + event.number1() + event.number2()))
+                .event(NumbersSubtracted.class, (state, event) -> new State(state.sum() - event.number1() - event.number2()))
                 .snapshots(snapshots)
                 .build();
-    }
-
-    private static void push(CommandContext<State> context, String event) {
-        Payload input = context.payload();
-        int number1 = input.requireInt("number1");
-        int number2 = input.requireInt("number2");
-        context.push(event, Payload.empty().with("number1", number1).with("number2", number2));
-    }
-
-    private static long operands(Payload payload) {
-        return payload.requireLong("number1") + payload.requireLong("number2");
     }
 }

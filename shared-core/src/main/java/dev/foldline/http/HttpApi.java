@@ -21,6 +21,7 @@ import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
+import dev.foldline.projection.Rebuilds;
 import dev.foldline.store.EventStore;
 import java.lang.System.Logger.Level;
 import java.util.LinkedHashMap;
@@ -38,8 +39,10 @@ import java.util.function.Supplier;
  * <pre>
  * POST /commands/{command}                  run a command             200, ETag: "version"
  * GET  /aggregates/{type}/{id}              the aggregate's state     200, ETag: "version"
+ *                                           ?version=n: as of version n (404 above the latest)
  * GET  /aggregates/{type}/{id}/envelopes    its envelopes in order    200, a page: ?after=version&amp;limit=n
  * GET  /projections/{name}                  a projection view         200
+ * POST /projections/{handler}/rebuild       a step of a rebuild       200, its progress (when rebuilds are given)
  * GET  /health                              liveness                  200
  * </pre>
  *
@@ -57,6 +60,13 @@ public final class HttpApi {
     public static final String AFTER = "after";
     /** The envelopes route's query parameter: how many envelopes a page holds at most. */
     public static final String LIMIT = "limit";
+    /** The aggregate route's query parameter: the version whose state is wanted (the latest when absent). */
+    public static final String VERSION = "version";
+
+    /** The role that lets a caller rebuild a projection in its own tenant. */
+    public static final String REBUILD_ROLE = "admin";
+    /** The role that lets a caller rebuild a projection in every tenant. */
+    public static final String OPERATOR_ROLE = "operator";
 
     private static final System.Logger LOG = System.getLogger(HttpApi.class.getName());
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -70,6 +80,7 @@ public final class HttpApi {
     private final Map<String, ProjectionView> views;
     private final CommitListener commitListener;
     private final CommandRunner runner;
+    private final RebuildRoute rebuilds;
 
     private HttpApi(Builder builder) {
         this.commands = builder.commands;
@@ -79,6 +90,7 @@ public final class HttpApi {
         this.views = builder.views;
         this.commitListener = builder.commitListener;
         this.runner = builder.runner != null ? builder.runner : commands::command;
+        this.rebuilds = builder.rebuilds == null ? null : new RebuildRoute(builder.rebuilds);
     }
 
     /**
@@ -117,13 +129,16 @@ public final class HttpApi {
             return only("POST", method, () -> command(request, path.get(1)));
         }
         if (path.size() == 3 && path.get(0).equals("aggregates")) {
-            return only("GET", method, () -> aggregate(identity.resolve(request), path.get(1), path.get(2)));
+            return only("GET", method, () -> aggregate(request, identity.resolve(request), path.get(1), path.get(2)));
         }
         if (path.size() == 4 && path.get(0).equals("aggregates") && path.get(3).equals("envelopes")) {
             return only("GET", method, () -> envelopes(request, identity.resolve(request), path.get(1), path.get(2)));
         }
         if (path.size() == 2 && path.get(0).equals("projections")) {
             return only("GET", method, () -> projection(identity.resolve(request), path.get(1)));
+        }
+        if (path.size() == 3 && path.get(0).equals("projections") && path.get(2).equals("rebuild") && rebuilds != null) {
+            return only("POST", method, () -> rebuilds.rebuild(request, identity.resolve(request), path.get(1)));
         }
         throw new NotFound("no route for " + request.path());
     }
@@ -171,9 +186,17 @@ public final class HttpApi {
         return HttpResponse.json(200, Json.write(body), headers);
     }
 
-    private HttpResponse aggregate(Actor actor, String typeName, String id) {
+    private HttpResponse aggregate(HttpRequest request, Actor actor, String typeName, String id) {
         requireNameLengths(typeName, id);
-        Aggregate<?> aggregate = commands.load(actor.tenant(), typeName, id);
+        QueryParameters query = QueryParameters.of(request.query());
+        Aggregate<?> aggregate;
+        if (query.get(VERSION).isPresent()) {
+            long version = query.integer(VERSION, 0, 0, Long.MAX_VALUE);
+            aggregate = commands.loadAt(actor.tenant(), typeName, id, version).orElseThrow(() ->
+                    new NotFound(VERSION, "no " + typeName + " " + id + " at version " + version));
+        } else {
+            aggregate = commands.load(actor.tenant(), typeName, id);
+        }
         // Another tenant's aggregate is, for this caller, a stream with no envelopes: the same 404.
         if (aggregate.version() < 0) {
             throw new NotFound("aggregateId", "no " + typeName + " " + id);
@@ -297,6 +320,7 @@ public final class HttpApi {
         private Map<String, ProjectionView> views = Map.of();
         private CommitListener commitListener = CommitListener.NONE;
         private CommandRunner runner;
+        private Rebuilds rebuilds;
 
         private Builder(CommandHandler commands, EventStore store, IdentityResolver identity) {
             this.commands = Objects.requireNonNull(commands, "commands");
@@ -328,6 +352,12 @@ public final class HttpApi {
         /** Runs commands through the given runner, which must end in the same command handler. */
         public Builder commandRunner(CommandRunner newRunner) {
             this.runner = Objects.requireNonNull(newRunner, "runner");
+            return this;
+        }
+
+        /** Serves {@code POST /projections/{handler}/rebuild} with these rebuilds (no such route without). */
+        public Builder rebuilds(Rebuilds newRebuilds) {
+            this.rebuilds = Objects.requireNonNull(newRebuilds, "rebuilds");
             return this;
         }
 

@@ -6,7 +6,6 @@ import dev.foldline.aggregate.SnapshotPolicy;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.json.EnvelopeCodec;
-import dev.foldline.json.Payload;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.MemoryEventStore;
 import java.util.ArrayList;
@@ -26,9 +25,20 @@ public final class Warmup {
     record Counter(long count) {
     }
 
-    private static final AggregateType<Counter> SCRATCH = AggregateType.named("warmup", Counter.class, () -> new Counter(0))
-            .command("Warm", context -> context.push("Warmed", Payload.empty().with("by", context.payload().requireInt("by"))))
-            .event("Warmed", (state, event) -> new Counter(state.count() + event.payload().requireLong("by")))
+    record Warm(int by) {
+    }
+
+    sealed interface Warming permits Warmed {
+    }
+
+    record Warmed(int by) implements Warming {
+    }
+
+    /** Typed, so the record codecs' method handles are linked too, and the Payload layer under them. */
+    private static final AggregateType<Counter> SCRATCH = AggregateType.typed("warmup", Counter.class, () -> new Counter(0),
+                    Warming.class)
+            .command(Warm.class, (context, command) -> context.push(new Warmed(command.by())))
+            .event(Warmed.class, (state, event) -> new Counter(state.count() + event.by()))
             .snapshots(SnapshotPolicy.everyCommit())
             .build();
 

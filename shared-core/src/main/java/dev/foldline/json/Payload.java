@@ -2,9 +2,6 @@ package dev.foldline.json;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
-import dev.foldline.errors.InvalidArgument;
-import java.math.BigDecimal;
 
 /**
  * An immutable JSON object: a command's input or an event's data. Typed accessors name the
@@ -13,9 +10,6 @@ import java.math.BigDecimal;
 public final class Payload {
 
     private static final Payload EMPTY = new Payload(new JsonObject(), false);
-    private static final java.util.Set<String> NON_FINITE = java.util.Set.of("NaN", "Infinity", "-Infinity");
-    /** What {@link #plainInteger} answers for anything but a plain integer (no plain integer is it). */
-    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
     private final JsonObject json;
     /**
@@ -36,6 +30,20 @@ public final class Payload {
     /** A payload read back from storage (see {@link EnvelopeCodec}). */
     static Payload stored(JsonObject json) {
         return new Payload(json, true);
+    }
+
+    /** Wraps a tree no one else holds, without copying it (see {@link RecordCodec#encode}). */
+    static Payload owning(JsonObject json) {
+        return new Payload(json);
+    }
+
+    /** The tree itself, not a copy: for readers in this package that never change it. */
+    JsonObject tree() {
+        return json;
+    }
+
+    boolean isStored() {
+        return stored;
     }
 
     public static Payload empty() {
@@ -71,79 +79,19 @@ public final class Payload {
 
     /** An integer (a JSON number with no fraction); anything else is an invalid argument naming it. */
     public int requireInt(String name) {
-        long plain = plainInteger(name);
-        if (plain != NOT_PLAIN) {
-            if (plain < Integer.MIN_VALUE || plain > Integer.MAX_VALUE) {
-                throw new InvalidArgument(name, name + " is out of range");
-            }
-            return (int) plain;
-        }
-        BigDecimal value = requireIntegral(name);
-        try {
-            return value.intValueExact();
-        } catch (ArithmeticException e) {
-            throw new InvalidArgument(name, name + " is out of range");
-        }
+        return JsonArguments.integer(json.get(name), name);
     }
 
     public long requireLong(String name) {
-        long plain = plainInteger(name);
-        if (plain != NOT_PLAIN) {
-            return plain;
-        }
-        BigDecimal value = requireIntegral(name);
-        try {
-            return value.longValueExact();
-        } catch (ArithmeticException e) {
-            throw new InvalidArgument(name, name + " is out of range");
-        }
-    }
-
-    /**
-     * The member's value when it is a number written as at most 18 digits with an optional minus
-     * (what integers nearly always are, and which cannot overflow a long); otherwise
-     * {@link #NOT_PLAIN}, and the caller takes the exact (BigDecimal) way with its errors.
-     */
-    private long plainInteger(String name) {
-        JsonElement element = json.get(name);
-        if (!(element instanceof JsonPrimitive primitive) || !primitive.isNumber()) {
-            return NOT_PLAIN;
-        }
-        String text = primitive.getAsString();
-        int start = text.startsWith("-") ? 1 : 0;
-        int digits = text.length() - start;
-        if (digits < 1 || digits > 18) {
-            return NOT_PLAIN;
-        }
-        long value = 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return NOT_PLAIN;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return start == 1 ? -value : value;
+        return JsonArguments.longInteger(json.get(name), name);
     }
 
     public double requireDouble(String name) {
-        JsonElement element = json.get(name);
-        if (stored && element != null && element.isJsonPrimitive() && element.getAsJsonPrimitive().isString()
-                && NON_FINITE.contains(element.getAsString())) {
-            return Double.parseDouble(element.getAsString());
-        }
-        return requireNumber(name).doubleValue();
+        return JsonArguments.decimal(json.get(name), name, stored);
     }
 
     public String requireString(String name) {
-        JsonElement element = json.get(name);
-        if (element == null || element.isJsonNull()) {
-            throw new InvalidArgument(name, name + " is required");
-        }
-        if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-            throw new InvalidArgument(name, name + " must be a string");
-        }
-        return element.getAsString();
+        return JsonArguments.string(json.get(name), name);
     }
 
     /** Maps the whole payload onto a type (a record or a class) with the JSON library. */
@@ -154,11 +102,6 @@ public final class Payload {
     /** A copy of the underlying JSON object. */
     public JsonObject json() {
         return json.deepCopy();
-    }
-
-    /** The underlying JSON object itself, for the codecs of this package, which only read it. */
-    JsonObject tree() {
-        return json;
     }
 
     public Payload without(String... names) {
@@ -202,30 +145,6 @@ public final class Payload {
     /** The payload as JSON with members sorted by name: equal payloads give equal text. */
     public String canonicalJson() {
         return Json.canonical(json);
-    }
-
-    private BigDecimal requireIntegral(String name) {
-        BigDecimal value = requireNumber(name);
-        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
-            throw new InvalidArgument(name, name + " must be an integer");
-        }
-        return value;
-    }
-
-    private BigDecimal requireNumber(String name) {
-        JsonElement element = json.get(name);
-        if (element == null || element.isJsonNull()) {
-            throw new InvalidArgument(name, name + " is required");
-        }
-        if (!element.isJsonPrimitive() || !((JsonPrimitive) element).isNumber()) {
-            throw new InvalidArgument(name, name + " must be a number");
-        }
-        try {
-            return element.getAsBigDecimal();
-        } catch (NumberFormatException e) {
-            // gson refuses exponents beyond its limits (e.g. 1e999999999): bad input, not a bug.
-            throw new InvalidArgument(name, name + " is out of range");
-        }
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * One fact recorded by a command.
  *
- * @param schemaVersion lets appliers and handlers upcast old payload shapes
+ * @param schemaVersion the version of the payload's shape, stored with it: the aggregate type's
+ *                      upcasters bring an older one to the current shape on read, before any
+ *                      applier or event handler sees it
  */
 public record Event(String name, Payload payload, int schemaVersion) {
 

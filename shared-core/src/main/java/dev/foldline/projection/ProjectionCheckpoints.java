@@ -31,6 +31,10 @@ final class ProjectionCheckpoints {
         this.store = store;
     }
 
+    CheckpointStore store() {
+        return store;
+    }
+
     /**
      * Scopes, handler names and poll threads are segments of checkpoint keys: a '/' in one would
      * let one key's prefix cover another's keys.
@@ -90,6 +94,10 @@ final class ProjectionCheckpoints {
      * projector spinning forever.
      */
     private void overwrite(String space, String key, String value) {
+        overwrite(store, space, key, value);
+    }
+
+    static void overwrite(CheckpointStore store, String space, String key, String value) {
         for (int attempt = 0; attempt < OVERWRITE_ATTEMPTS; attempt++) {
             long revision = store.read(space, key).map(Checkpoint::revision).orElse(Checkpoint.ABSENT);
             if (store.write(space, key, value, revision)) {
@@ -98,6 +106,29 @@ final class ProjectionCheckpoints {
         }
         throw new IllegalStateException("checkpoint " + key + " changed under every one of " + OVERWRITE_ATTEMPTS
                 + " attempts to set it");
+    }
+
+    /**
+     * Deletes every key of the space under the prefix. A key rewritten while it is deleted (by a
+     * projector that was already under way) is listed again and deleted again; bounded like
+     * {@link #overwrite}.
+     */
+    static void deleteAll(CheckpointStore store, String space, String prefix) {
+        for (int attempt = 0; attempt < OVERWRITE_ATTEMPTS; attempt++) {
+            Map<String, Checkpoint> left = store.list(space, prefix);
+            if (left.isEmpty()) {
+                return;
+            }
+            left.forEach((key, checkpoint) -> store.delete(space, key, checkpoint.revision()));
+        }
+        throw new IllegalStateException("keys under " + prefix + " were rewritten under every one of "
+                + OVERWRITE_ATTEMPTS + " attempts to delete them");
+    }
+
+    /** Forgets the handler's progress and parked failures in the scope for the tenant: it starts from nothing. */
+    void forget(String scope, String handler, String tenant) {
+        deleteAll(store, tenant, "applied/" + scope + "/" + handler + "/");
+        deleteAll(store, tenant, "parked/" + scope + "/" + handler + "/");
     }
 
     void unpark(String scope, String handler, StreamId stream) {

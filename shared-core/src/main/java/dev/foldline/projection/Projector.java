@@ -1,14 +1,15 @@
 package dev.foldline.projection;
 
 import dev.foldline.model.Envelope;
-import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
+import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.EventStore;
 import dev.foldline.trace.Tracer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ public final class Projector {
 
     private final EventStore store;
     private final ProjectionCheckpoints checkpoints;
+    private final RebuildCheckpoints rebuilds;
     private final int attempts;
     private final Tracer tracer;
 
@@ -57,15 +59,55 @@ public final class Projector {
         }
         this.store = store;
         this.checkpoints = new ProjectionCheckpoints(progress);
+        this.rebuilds = new RebuildCheckpoints(progress);
         this.attempts = attempts;
         this.tracer = tracer;
     }
 
+    /**
+     * Applies a live delivery. A handler being rebuilt in a tenant ({@link ProjectionRebuild}) is
+     * not applied there: the stream is left to the rebuild, which applies it before it hands over
+     * (one list of the tenant's rebuild markers per tenant in the delivery finds them).
+     */
     public ProjectionReport project(String scope, Collection<Envelope> delivered, List<EventHandler> handlers) {
+        return project(scope, delivered, handlers, true);
+    }
+
+    /** Applies envelopes for a rebuild, which is the one applying its handler while it runs. */
+    ProjectionReport replay(String scope, Collection<Envelope> envelopes, EventHandler handler) {
+        return project(scope, envelopes, List.of(handler), false);
+    }
+
+    /** Brings the handler up to the stream's latest envelope in the scope, for a rebuild's handover. */
+    ProjectionReport catchUp(String scope, EventHandler handler, StreamId stream) {
+        return projectStream(scope, handler, stream, List.of(), true);
+    }
+
+    RebuildCheckpoints rebuilds() {
+        return rebuilds;
+    }
+
+    ProjectionCheckpoints checkpoints() {
+        return checkpoints;
+    }
+
+    private ProjectionReport project(String scope, Collection<Envelope> delivered, List<EventHandler> handlers,
+                                     boolean deferToRebuilds) {
         requireNames(scope, handlers);
         ProjectionReport report = ProjectionReport.EMPTY;
+        Map<String, Map<String, Checkpoint>> rebuildingByTenant = new HashMap<>();
         for (Map.Entry<StreamId, List<Envelope>> stream : byStream(delivered).entrySet()) {
+            Map<String, Checkpoint> rebuilding = deferToRebuilds && !handlers.isEmpty()
+                    ? rebuildingByTenant.computeIfAbsent(stream.getKey().tenant(), t -> rebuilds.rebuilding(scope, t))
+                    : Map.of();
             for (EventHandler handler : handlers) {
+                Checkpoint marker = rebuilding.get(handler.name());
+                if (marker != null) {
+                    if (rebuilds.defer(scope, handler.name(), stream.getKey(), marker)) {
+                        continue;
+                    }
+                    rebuilding.remove(handler.name()); // it handed over: apply here from now on
+                }
                 report = report.plus(projectStream(scope, handler, stream.getKey(), stream.getValue(), false));
             }
         }
@@ -86,9 +128,12 @@ public final class Projector {
     public ProjectionReport retryParked(String scope, String tenant, List<EventHandler> handlers) {
         requireNames(scope, handlers);
         ProjectionReport report = ProjectionReport.EMPTY;
-        for (HandlerFailure failure : checkpoints.parked(scope, tenant)) {
+        List<HandlerFailure> parked = checkpoints.parked(scope, tenant);
+        // A handler being rebuilt retries its failures itself when the rebuild runs again.
+        Map<String, Checkpoint> rebuilding = parked.isEmpty() ? Map.of() : rebuilds.rebuilding(scope, tenant);
+        for (HandlerFailure failure : parked) {
             for (EventHandler handler : handlers) {
-                if (handler.name().equals(failure.handler())) {
+                if (handler.name().equals(failure.handler()) && !rebuilding.containsKey(handler.name())) {
                     report = report.plus(projectStream(scope, handler, failure.stream(), List.of(), true));
                 }
             }
@@ -200,12 +245,7 @@ public final class Projector {
             long started = System.nanoTime();
             Throwable failure = null;
             try {
-                for (Event event : envelope.events()) {
-                    EventHandler.Reaction reaction = handler.reactions().get(event.name());
-                    if (reaction != null) {
-                        reaction.handle(envelope, event);
-                    }
-                }
+                handler.handle(envelope);
                 return null;
             } catch (Exception e) {
                 failure = e;

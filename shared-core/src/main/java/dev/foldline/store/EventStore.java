@@ -4,6 +4,7 @@ import dev.foldline.model.Envelope;
 import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The storage contract every store implements, and that the contract suite checks on a real
@@ -33,6 +34,17 @@ public interface EventStore {
      */
     AppendResult append(Envelope envelope, Snapshot snapshot);
 
+    /**
+     * What the state as of {@code version} needs: the newest snapshot at or below that version that
+     * the store can find cheaply (none is always correct), and the envelopes after it up to the
+     * version, in order. A stream that never reached the version returns what it has, so the
+     * caller sees that it stops short. This default replays from the first envelope; a store that
+     * keeps a snapshot per version finds the nearest one in the same read as the tail.
+     */
+    default StreamSlice loadAt(StreamId stream, long version) {
+        return new StreamSlice(Optional.empty(), read(stream, 0, version));
+    }
+
     /** The stream's envelopes with {@code fromVersion <= version <= toVersion}, in order. */
     List<Envelope> read(StreamId stream, long fromVersion, long toVersion);
 
@@ -43,6 +55,14 @@ public interface EventStore {
      * with later commit stamps; it may see an envelope again, which readers skip by version.
      */
     Page readAll(String tenant, String afterPosition, int limit);
+
+    /**
+     * Every tenant with envelopes in the store, in name order: what a rebuild of all tenants walks.
+     * A store that cannot list them says so; every shipped store can (each README says at what cost).
+     */
+    default List<String> tenants() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list its tenants");
+    }
 
     CheckpointStore checkpoints();
 }

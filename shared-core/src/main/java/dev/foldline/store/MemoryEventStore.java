@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The reference store: everything in memory, every operation under one lock. A tenant's position
@@ -17,16 +18,26 @@ import java.util.Optional;
 public final class MemoryEventStore implements EventStore {
 
     private final Map<StreamId, List<Envelope>> streams = new HashMap<>();
-    private final Map<StreamId, Snapshot> snapshots = new HashMap<>();
+    /** Every snapshot taken, by version: a versioned read starts from the nearest one below it. */
+    private final Map<StreamId, TreeMap<Long, Snapshot>> snapshots = new HashMap<>();
     private final Map<String, List<Envelope>> tenantLogs = new HashMap<>();
     private final MemoryCheckpointStore checkpoints = new MemoryCheckpointStore();
 
     @Override
     public synchronized StreamSlice load(StreamId stream, long knownVersion) {
-        Optional<Snapshot> snapshot = Optional.ofNullable(snapshots.get(stream))
-                .filter(s -> s.version() > knownVersion);
+        return sliceFrom(stream, Optional.ofNullable(snapshots.get(stream)).map(TreeMap::lastEntry)
+                .map(Map.Entry::getValue).filter(s -> s.version() > knownVersion), knownVersion, Long.MAX_VALUE);
+    }
+
+    @Override
+    public synchronized StreamSlice loadAt(StreamId stream, long version) {
+        return sliceFrom(stream, Optional.ofNullable(snapshots.get(stream)).map(s -> s.floorEntry(version))
+                .map(Map.Entry::getValue), -1, version);
+    }
+
+    private StreamSlice sliceFrom(StreamId stream, Optional<Snapshot> snapshot, long knownVersion, long toVersion) {
         long after = snapshot.map(Snapshot::version).orElse(knownVersion);
-        return new StreamSlice(snapshot, read(stream, after + 1, Long.MAX_VALUE));
+        return new StreamSlice(snapshot, read(stream, after + 1, toVersion));
     }
 
     @Override
@@ -42,7 +53,7 @@ public final class MemoryEventStore implements EventStore {
         stream.add(envelope);
         tenantLogs.computeIfAbsent(envelope.tenant(), t -> new ArrayList<>()).add(envelope);
         if (snapshot != null) {
-            snapshots.put(envelope.stream(), snapshot);
+            snapshots.computeIfAbsent(envelope.stream(), s -> new TreeMap<>()).put(snapshot.version(), snapshot);
         }
         return AppendResult.COMMITTED;
     }
@@ -61,6 +72,11 @@ public final class MemoryEventStore implements EventStore {
         int from = afterPosition == null ? 0 : Integer.parseInt(afterPosition);
         int to = Math.min(log.size(), from + limit);
         return new Page(log.subList(from, to), Integer.toString(to), to < log.size());
+    }
+
+    @Override
+    public synchronized List<String> tenants() {
+        return tenantLogs.keySet().stream().sorted().toList();
     }
 
     @Override

@@ -23,6 +23,11 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient fromEnvironment(Map<String, String> env) {
+        return builderFromEnvironment(env).build();
+    }
+
+    /** The same client, not yet built: benchmarks add their interceptors to exactly what ships. */
+    public static DynamoDbClientBuilder builderFromEnvironment(Map<String, String> env) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClient(Apache5HttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
@@ -38,6 +43,6 @@ public final class DynamoDbClients {
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
         }
-        return builder.build();
+        return builder;
     }
 }

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -40,12 +42,22 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  *   <li>append = one PutItem conditional on the version being free; the snapshot rides on the
  *       envelope's item, so the two are atomic and a snapshot can never be ahead of the events.</li>
  *   <li>load = one strongly consistent Query on the stream's partition, newest first, that stops at
- *       the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *       the newest snapshot: a first page of {@value #FIRST_LOAD_PAGE} items, more pages only for
+ *       long tails without a snapshot. A versioned read is the same Query from the version down.</li>
  *   <li>readAll = the sparse {@code byTenant} index, ordered by commit stamp, read with a settle
  *       window so that late commits are never missed (see {@link dev.foldline.store.support}).</li>
  * </ul>
  */
 public final class DynamoDbEventStore implements EventStore {
+
+    /**
+     * Items the first page of a load reads, newest first. A Query is charged for every item it
+     * reads up to its limit, not for the ones the store keeps: a first page of 10 finds the snapshot
+     * of an aggregate that takes one at least every 10 envelopes in one request, and reads 2
+     * capacity units of small items where a full page of 50 read 8 (BENCHMARKS.md). Longer tails
+     * continue in pages of {@code loadPageSize}.
+     */
+    static final int FIRST_LOAD_PAGE = 10;
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
@@ -70,23 +82,51 @@ public final class DynamoDbEventStore implements EventStore {
 
     @Override
     public StreamSlice load(StreamId stream, long knownVersion) {
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(after(stream, knownVersion))
-                .scanIndexForward(false)
-                .consistentRead(true)
-                .limit(options.loadPageSize())
-                .build();
+        return newestFirstToSnapshot(after(stream, knownVersion));
+    }
+
+    /**
+     * The same Query as a load, bounded above by the version: every envelope's item can hold the
+     * snapshot taken at its version, so the newest one at or below it is on the way down.
+     */
+    @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        return newestFirstToSnapshot(QueryConditional.sortLessThanOrEqualTo(
+                Key.builder().partitionValue(Keys.streamKey(stream)).sortValue(Keys.version(version)).build()));
+    }
+
+    /** The stream's items matching the condition, newest first, down to the first that holds a snapshot. */
+    private StreamSlice newestFirstToSnapshot(QueryConditional condition) {
         List<Envelope> newestFirst = new ArrayList<>();
         Snapshot snapshot = null;
-        for (StoreItem item : table.query(request).items()) {
-            if (item.getSnapshot() != null) {
-                snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
-                break;
+        Map<String, AttributeValue> startAfter = null;
+        int limit = Math.min(FIRST_LOAD_PAGE, options.loadPageSize());
+        do {
+            var page = newestFirstPage(condition, limit, startAfter);
+            for (StoreItem item : page.items()) {
+                if (item.getSnapshot() != null) {
+                    snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
+                    break;
+                }
+                newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
             }
-            newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
-        }
+            startAfter = page.lastEvaluatedKey();
+            limit = options.loadPageSize();
+        } while (snapshot == null && startAfter != null);
         Collections.reverse(newestFirst);
         return new StreamSlice(Optional.ofNullable(snapshot), newestFirst);
+    }
+
+    /** One page of the items matching the condition, newest first, read strongly consistent. */
+    private software.amazon.awssdk.enhanced.dynamodb.model.Page<StoreItem> newestFirstPage(
+            QueryConditional condition, int limit, Map<String, AttributeValue> startAfter) {
+        return table.query(QueryEnhancedRequest.builder()
+                .queryConditional(condition)
+                .scanIndexForward(false)
+                .consistentRead(true)
+                .limit(limit)
+                .exclusiveStartKey(startAfter)
+                .build()).iterator().next();
     }
 
     @Override
@@ -177,6 +217,20 @@ public final class DynamoDbEventStore implements EventStore {
         }
         return CommitOrderReads.page(found, StoreItem::getTenantIndexSk, item -> EnvelopeCodec.read(item.getEnvelope()),
                 position, limit, options.clock().instant().minus(options.settleWindow()));
+    }
+
+    /**
+     * A Scan of the tenant index that reads only its partition keys: it reads the whole index
+     * (DynamoDB has no DISTINCT), a cost of the order of the rebuild of all tenants it serves.
+     */
+    @Override
+    public List<String> tenants() {
+        TreeSet<String> tenants = new TreeSet<>();
+        for (var page : tenantIndex.scan(ScanEnhancedRequest.builder().attributesToProject(StoreItem.TENANT_INDEX_PK)
+                .build())) {
+            page.items().forEach(item -> tenants.add(Keys.tenantOfShard(item.getTenantIndexPk())));
+        }
+        return List.copyOf(tenants);
     }
 
     @Override

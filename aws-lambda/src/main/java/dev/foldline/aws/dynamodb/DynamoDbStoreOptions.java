@@ -18,7 +18,7 @@ import java.util.Objects;
  *                     count envelopes were ever written with, since an envelope stays in the shard
  *                     it was written to (see the README, "Changing the shard count")
  * @param loadPageSize envelopes read per request when loading a stream newest-first, until the
- *                     newest snapshot
+ *                     newest snapshot, after a first page of at most 10 (see DynamoDbEventStore)
  * @param clock        the reader's "now" for the settle window
  */
 public record DynamoDbStoreOptions(String tableName, Duration settleWindow, int tenantShards, int readShards,

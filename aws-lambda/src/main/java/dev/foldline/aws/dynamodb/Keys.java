@@ -42,6 +42,11 @@ final class Keys {
         return escape(tenant) + "#" + shard;
     }
 
+    /** The tenant of a {@link #tenantShard tenant index partition}. */
+    static String tenantOfShard(String tenantShard) {
+        return SortableKeys.unescape(tenantShard.substring(0, tenantShard.lastIndexOf('#')));
+    }
+
     static int shardOf(StreamId stream, int shards) {
         return shards == 1 ? 0 : Math.floorMod((stream.aggregateType() + "#" + stream.aggregateId()).hashCode(), shards);
     }

@@ -19,6 +19,7 @@ import dev.foldline.model.StreamId;
 import dev.foldline.store.AppendResult;
 import dev.foldline.store.Page;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.contract.Envelopes;
 import dev.foldline.store.contract.CommandHandlingContract;
 import dev.foldline.store.support.ReadPosition;
 import java.time.Clock;
@@ -127,6 +128,21 @@ class DynamoDbStoreCostAndLimitsTest {
         assertThat(requests.operations()).containsExactly("PutItem", "Query", "PutItem");
         assertThat(retried.version()).isEqualTo(2);
         assertThat(retried.state()).isEqualTo(new Numbers.State(25));
+    }
+
+    @Test
+    void a_versioned_read_is_one_request_from_the_nearest_snapshot_below_the_version() {
+        StreamId stream = new StreamId(tenant, "numbers", "history");
+        // within the load's first page (10 items) below the version, as with a snapshot every 8 envelopes
+        Envelopes.written(store, stream, 120, version -> version % 8 == 0);
+
+        requests.reset();
+        StreamSlice slice = store.loadAt(stream, 95);
+
+        assertThat(requests.operations()).containsExactly("Query");
+        assertThat(slice.snapshot()).contains(new Snapshot(88, "{\"sum\":88}"));
+        assertThat(slice.envelopes()).extracting(Envelope::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(89, 95).boxed().toList());
     }
 
     @Test

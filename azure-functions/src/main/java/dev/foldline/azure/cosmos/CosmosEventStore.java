@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -42,6 +43,8 @@ import java.util.function.Predicate;
  *       ORDER BY (its plan cached by the SDK): one request for a stream that short; a longer stream
  *       is then read newest first down to its newest snapshot (a query plan and a query). After a
  *       known version (a catch-up) = the same query from that version: one request.</li>
+ *   <li>loadAt (a versioned read) = the cold load's query bounded by the version: one request
+ *       when a snapshot lies within {@value #QUERY_PAGE_SIZE} versions below it.</li>
  *   <li>readAll = a query of the tenant's envelopes by commit key with a settle window, through the
  *       core's {@link CommitOrderReads} (see the README, "Ordering").</li>
  * </ul>
@@ -77,13 +80,8 @@ public final class CosmosEventStore implements EventStore {
         List<JsonNode> docs = knownVersion < 0
                 ? fromNewestSnapshot(stream, tally)
                 : after(stream, knownVersion, tally);
-        Optional<Snapshot> snapshot = docs.stream()
-                .filter(EventDocuments::hasSnapshot)
-                .max(Comparator.comparingLong(EventDocuments::versionOf))
-                .map(EventDocuments::snapshotOf);
-        List<Envelope> envelopes = envelopesAfter(docs, snapshot.map(Snapshot::version).orElse(knownVersion));
         charges.trace(Tracer.Operation.LOAD, stream, "load", tally, started);
-        return new StreamSlice(snapshot, envelopes);
+        return sliceOf(docs, knownVersion);
     }
 
     @Override
@@ -163,6 +161,27 @@ public final class CosmosEventStore implements EventStore {
                 options.clock().instant().minus(options.settleWindow()));
     }
 
+    /**
+     * A query across partitions of every stream's first envelope, for its tenant: one document
+     * per stream is read (Cosmos's DISTINCT across partitions needs a query plan the imitation
+     * cannot give).
+     */
+    @Override
+    public List<String> tenants() {
+        SqlQuerySpec firsts = new SqlQuerySpec("SELECT * FROM c WHERE c.kind = @kind AND c.version = 0",
+                new SqlParameter("@kind", EventDocuments.KIND_ENVELOPE));
+        TreeSet<String> tenants = new TreeSet<>();
+        try {
+            for (FeedResponse<JsonNode> page : events.queryItems(firsts, new CosmosQueryRequestOptions(), JsonNode.class)
+                    .iterableByPage(QUERY_PAGE_SIZE)) {
+                page.getResults().forEach(doc -> tenants.add(doc.get(EventDocuments.TENANT).asText()));
+            }
+        } catch (CosmosException e) {
+            throw CosmosFailures.translate(e);
+        }
+        return List.copyOf(tenants);
+    }
+
     @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
@@ -190,18 +209,40 @@ public final class CosmosEventStore implements EventStore {
      * {@link #withinPartition}).
      */
     private List<JsonNode> fromNewestSnapshot(StreamId stream, RequestCharges.Tally tally) {
-        SqlParameter partition = new SqlParameter("@stream", EventDocuments.partitionValue(stream));
-        String inStream = "SELECT * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream";
+        return newestFirstToSnapshot(stream, "", List.of(), tally);
+    }
+
+    /**
+     * The query of a cold load bounded above by the version: every envelope's document can hold
+     * the snapshot taken at its version, so the newest one at or below it is on the way down.
+     */
+    @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        long started = System.nanoTime();
+        RequestCharges.Tally tally = charges.tally();
+        List<JsonNode> docs = newestFirstToSnapshot(stream, " AND c.version <= @upTo",
+                List.of(new SqlParameter("@upTo", version)), tally);
+        charges.trace(Tracer.Operation.LOAD, stream, "load at " + version, tally, started);
+        return sliceOf(docs, -1);
+    }
+
+    /** The stream's documents matching the extra condition, newest first, down to the first holding a snapshot. */
+    private List<JsonNode> newestFirstToSnapshot(StreamId stream, String condition, List<SqlParameter> bounds,
+                                                 RequestCharges.Tally tally) {
+        List<SqlParameter> parameters = new ArrayList<>(bounds);
+        parameters.add(new SqlParameter("@stream", EventDocuments.partitionValue(stream)));
+        String inStream = "SELECT * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream" + condition;
         List<JsonNode> docs = query(withinPartition(stream), new SqlQuerySpec("SELECT TOP " + QUERY_PAGE_SIZE
-                + " * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream ORDER BY c.version DESC", partition),
-                EventDocuments::hasSnapshot, tally);
+                + " * FROM c WHERE c." + EventDocuments.PARTITION + " = @stream" + condition + " ORDER BY c.version DESC",
+                parameters), EventDocuments::hasSnapshot, tally);
         if (docs.size() < QUERY_PAGE_SIZE || EventDocuments.hasSnapshot(docs.get(docs.size() - 1))) {
             return docs;
         }
         long lowest = EventDocuments.versionOf(docs.get(docs.size() - 1));
+        List<SqlParameter> older = new ArrayList<>(parameters);
+        older.add(new SqlParameter("@lowest", lowest));
         docs.addAll(query(withinPartition(stream), new SqlQuerySpec(inStream
-                + " AND c.version < @lowest ORDER BY c.version DESC", partition, new SqlParameter("@lowest", lowest)),
-                EventDocuments::hasSnapshot, tally));
+                + " AND c.version < @lowest ORDER BY c.version DESC", older), EventDocuments::hasSnapshot, tally));
         return docs;
     }
 
@@ -274,6 +315,15 @@ public final class CosmosEventStore implements EventStore {
             throw CosmosFailures.translate(e);
         }
         return docs;
+    }
+
+    /** The newest snapshot among the documents, and the envelopes after it (or after the known version). */
+    private static StreamSlice sliceOf(List<JsonNode> docs, long knownVersion) {
+        Optional<Snapshot> snapshot = docs.stream()
+                .filter(EventDocuments::hasSnapshot)
+                .max(Comparator.comparingLong(EventDocuments::versionOf))
+                .map(EventDocuments::snapshotOf);
+        return new StreamSlice(snapshot, envelopesAfter(docs, snapshot.map(Snapshot::version).orElse(knownVersion)));
     }
 
     private static List<Envelope> envelopesAfter(List<JsonNode> docs, long after) {

@@ -139,6 +139,17 @@ class CosmosStoreCostAndLimitsTest {
     }
 
     @Test
+    void a_versioned_read_is_one_query_from_the_nearest_snapshot_below_the_version() {
+        StreamId stream = written("history", 150, version -> version % 40 == 0);
+
+        StreamSlice slice = store.loadAt(stream, 95);
+
+        assertThat(CosmosImitation.takeRequests()).as("no query plan is asked for").containsExactly("query");
+        assertThat(slice.snapshot()).contains(snapshot(80));
+        assertThat(slice.envelopes()).extracting(Envelope::version).containsExactlyElementsOf(versions(81, 96));
+    }
+
+    @Test
     void a_cold_load_of_a_longer_stream_reads_the_newest_first_down_to_the_newest_snapshot() {
         StreamId stream = written("long", 150, version -> version == 140);
 

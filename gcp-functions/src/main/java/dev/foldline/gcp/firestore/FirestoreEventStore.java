@@ -27,6 +27,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The event store on Cloud Firestore (see {@link DocumentIds} for the paths and
@@ -38,7 +39,8 @@ import java.util.Optional;
  *       which is the conflict, and nothing more is read: the command handler's catch-up read after
  *       a conflict recognises the attempt's own earlier write (a resend whose first answer was lost).</li>
  *   <li>load = one query on the stream's envelopes (the {@code stream, version desc} index), newest
- *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).</li>
+ *       first, that stops at the newest snapshot (more pages only for long tails without a snapshot).
+ *       A versioned read is the same query from the version down.</li>
  *   <li>readAll = the tenant's envelopes by server commit stamp, read with a settle window behind
  *       the query's own read time, so that late commits are never missed (the core's
  *       {@link CommitOrderReads}; see the README, "Ordering").</li>
@@ -77,8 +79,22 @@ public final class FirestoreEventStore implements EventStore {
 
     @Override
     public StreamSlice load(StreamId stream, long knownVersion) {
-        Query newestFirst = newestFirst(stream).whereGreaterThan(EnvelopeDocument.VERSION, knownVersion)
-                .limit(options.loadPageSize());
+        return newestFirstToSnapshot(newestFirst(stream).whereGreaterThan(EnvelopeDocument.VERSION, knownVersion));
+    }
+
+    /**
+     * The same query as a load, bounded above by the version (the same composite index): every
+     * envelope's document can hold the snapshot taken at its version, so the newest one at or
+     * below it is on the way down.
+     */
+    @Override
+    public StreamSlice loadAt(StreamId stream, long version) {
+        return newestFirstToSnapshot(newestFirst(stream).whereLessThanOrEqualTo(EnvelopeDocument.VERSION, version));
+    }
+
+    /** The query's envelopes, newest first, page by page down to the first that holds a snapshot. */
+    private StreamSlice newestFirstToSnapshot(Query bounded) {
+        Query newestFirst = bounded.limit(options.loadPageSize());
         List<Envelope> found = new ArrayList<>();
         Snapshot snapshot = null;
         Query page = newestFirst;
@@ -185,6 +201,19 @@ public final class FirestoreEventStore implements EventStore {
         }
         return CommitOrderReads.page(found, Stamped::key, Stamped::envelope, position, limit,
                 readTime.minus(options.settleWindow()));
+    }
+
+    /**
+     * The tenant documents, listed (they exist only as parents of their envelopes and checkpoints):
+     * one request per 300 tenants or so, whatever their histories; the system space is left out.
+     */
+    @Override
+    public List<String> tenants() {
+        TreeSet<String> tenants = new TreeSet<>();
+        db.collection(DocumentIds.TENANTS).listDocuments()
+                .forEach(document -> tenants.add(DocumentIds.unescape(document.getId())));
+        tenants.remove(CheckpointStore.SYSTEM_SPACE);
+        return List.copyOf(tenants);
     }
 
     @Override

@@ -27,6 +27,7 @@ import dev.foldline.store.AppendResult;
 import dev.foldline.store.Checkpoint;
 import dev.foldline.store.CheckpointStore;
 import dev.foldline.store.StreamSlice;
+import dev.foldline.store.contract.Envelopes;
 import dev.foldline.store.support.ReadPosition;
 import dev.foldline.store.contract.CommandHandlingContract;
 import io.grpc.Status;
@@ -111,6 +112,20 @@ class FirestoreStoreCostAndLimitsTest {
         assertThat(rpcs.methods()).containsExactly("Commit", "RunQuery", "Commit");
         assertThat(retried.version()).isEqualTo(2);
         assertThat(retried.state()).isEqualTo(new Numbers.State(25));
+    }
+
+    @Test
+    void a_versioned_read_is_one_query_from_the_nearest_snapshot_below_the_version() {
+        StreamId stream = new StreamId(tenant, "numbers", "history");
+        Envelopes.written(store, stream, 120, version -> version % 40 == 0);
+
+        rpcs.reset();
+        StreamSlice slice = store.loadAt(stream, 95);
+
+        assertThat(rpcs.methods()).containsExactly("RunQuery");
+        assertThat(slice.snapshot()).contains(new Snapshot(80, "{\"sum\":80}"));
+        assertThat(slice.envelopes()).extracting(Envelope::version)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(81, 95).boxed().toList());
     }
 
     @Test

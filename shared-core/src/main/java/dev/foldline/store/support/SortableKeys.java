@@ -52,6 +52,11 @@ public final class SortableKeys {
         return component.replace("%", "%25").replace("#", "%23");
     }
 
+    /** The component that {@link #escape} turned into {@code escaped}. */
+    public static String unescape(String escaped) {
+        return escaped.replace("%23", "#").replace("%25", "%");
+    }
+
     /**
      * The key of one envelope in a tenant's commit order: {@code stamp#type#id#version}. Keys
      * sort by commit stamp first; the rest makes them unique within a tenant (the tenant itself is

@@ -12,5 +12,5 @@ package dev.foldline.http.contract;
  * Tests isolate themselves with callers in fresh tenants, so one adapter serves the whole class.
  */
 public interface HttpContract extends CommandsOverHttp, ReadsOverHttp, ProblemsOverHttp, IdentityOverHttp,
-        IdempotencyOverHttp, OriginalScenariosOverHttp, FuzzOverHttp {
+        IdempotencyOverHttp, OriginalScenariosOverHttp, FuzzOverHttp, TypedBindingOverHttp, VersionedReadsOverHttp {
 }

@@ -4,12 +4,15 @@ import dev.foldline.json.Payload;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
+import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
+import dev.foldline.store.EventStore;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 
 /** Builders and views the contract tests share. */
@@ -29,6 +32,14 @@ public final class Envelopes {
                 .toList();
         return new Envelope(stream, version, "Do", Actor.of(stream.tenant(), "user1", "user"), events,
                 committedAt);
+    }
+
+    /** Appends {@code count} envelopes to the stream, with a snapshot ({@code {"sum":version}}) where asked. */
+    public static void written(EventStore store, StreamId stream, int count, LongPredicate snapshotAt) {
+        for (long version = 0; version < count; version++) {
+            store.append(envelope(stream, version, "x"), snapshotAt.test(version)
+                    ? new Snapshot(version, "{\"sum\":" + version + "}") : null);
+        }
     }
 
     /** "type/id@version" of each envelope: what tests compare, independent of duplicates' order. */

@@ -5,5 +5,6 @@ package dev.foldline.store.contract;
  * {@link StoreFixture#store()}; every default test method then runs against that store.
  */
 public interface EventStoreContract extends AppendAndLoadContract, IdempotencyContract, ReadAllContract, CheckpointContract,
-        CommandHandlingContract, ProjectorContract, PollReaderContract, OriginalScenariosContract {
+        CommandHandlingContract, ProjectorContract, PollReaderContract, OriginalScenariosContract,
+        SchemaEvolutionContract, VersionedReadContract, RebuildContract {
 }

@@ -1,0 +1,42 @@
+package dev.foldline.bench.sbs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SideBySideReportTest {
+
+    private static Measurement run(int round, Side side, double cmdPerSecond, double p50, double p99) {
+        return new Measurement(round, 1, side, new Figures(Map.of("cmd_per_s", cmdPerSecond, "p50_ms", p50,
+                "p99_ms", p99, "floor.p50_ms", p50 / 2)));
+    }
+
+    @Test
+    void ratiosAreTakenBetweenTheMediansOfTheRounds() {
+        SideBySideReport report = new SideBySideReport(List.of(
+                run(1, Side.FOLDLINE, 300, 1.0, 4.0), run(1, Side.ORIGINAL, 100, 4.0, 10.0),
+                run(2, Side.FOLDLINE, 900, 2.0, 5.0), run(2, Side.ORIGINAL, 150, 3.0, 20.0),
+                run(3, Side.FOLDLINE, 400, 9.0, 6.0), run(3, Side.ORIGINAL, 200, 5.0, 30.0)));
+
+        Map<String, Double> ratios = report.ratios().get(1);
+
+        assertThat(ratios.get("cmd_per_s")).isCloseTo(400.0 / 150, within(1e-9));
+        assertThat(ratios.get("p50")).isCloseTo(2.0 / 4.0, within(1e-9));
+        assertThat(ratios.get("p99")).isCloseTo(5.0 / 20.0, within(1e-9));
+        assertThat(ratios.get("floor_p50")).isCloseTo(2.0, within(1e-9));
+        assertThat(report.lines()).contains("sbs.clients1.foldline.cmd_per_s=400\n", "sbs.clients1.ratio.p50=0.50\n");
+        assertThat(report.markdown()).contains("| 1 | 400 | 150 | 2.67x |");
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        Figures median = SideBySideReport.median(List.of(
+                new Figures(Map.of("x", 1.0)), new Figures(Map.of("x", 3.0)),
+                new Figures(Map.of("x", 10.0)), new Figures(Map.of("x", 2.0))));
+
+        assertThat(median.require("x")).isEqualTo(2.5);
+    }
+}
