@@ -1,12 +1,12 @@
 package dev.foldline.json;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.foldline.model.Actor;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.model.StreamId;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,42 +15,78 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The stored and wire form of an envelope. Written by hand, not by reflection, so the format is
- * stable across refactorings and identical in every store.
+ * stable across refactorings and identical in every store. Streamed in both directions (no tree of
+ * the whole envelope is built): every load and every projected envelope goes through here.
  */
 public final class EnvelopeCodec {
+
+    private static final long NO_VERSION = Long.MIN_VALUE;
+    /** The member names of the stored form, which the reader answers without allocating. */
+    private static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
+            "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
+            "committedAt", "commandId", "idempotencyKey", "fingerprint");
 
     private EnvelopeCodec() {
     }
 
+    /** The stored form as a tree, for an answer that embeds envelopes. */
     public static JsonObject toJson(Envelope envelope) {
-        JsonObject json = new JsonObject();
-        json.addProperty("tenant", envelope.stream().tenant());
-        json.addProperty("aggregateType", envelope.stream().aggregateType());
-        json.addProperty("aggregateId", envelope.stream().aggregateId());
-        json.addProperty("version", envelope.version());
-        json.addProperty("command", envelope.command());
-        json.add("actor", actorToJson(envelope.actor()));
-        JsonArray events = new JsonArray();
-        for (Event event : envelope.events()) {
-            events.add(eventToJson(event));
-        }
-        json.add("events", events);
-        json.addProperty("committedAt", envelope.committedAt().toString());
-        if (envelope.idempotencyKey() != null) {
-            json.addProperty("idempotencyKey", envelope.idempotencyKey());
-            json.addProperty("fingerprint", envelope.fingerprint());
-        }
-        if (envelope.commandId() != null) {
-            json.addProperty("commandId", envelope.commandId());
-        }
-        return json;
+        return Json.parseTree(write(envelope)).getAsJsonObject();
     }
 
     public static String write(Envelope envelope) {
-        return Json.write(toJson(envelope));
+        StringBuilder out = new StringBuilder(384);
+        StreamId stream = envelope.stream();
+        JsonText.string(JsonText.name(out.append('{'), "tenant", true), stream.tenant());
+        JsonText.string(JsonText.name(out, "aggregateType", false), stream.aggregateType());
+        JsonText.string(JsonText.name(out, "aggregateId", false), stream.aggregateId());
+        JsonText.name(out, "version", false).append(envelope.version());
+        JsonText.string(JsonText.name(out, "command", false), envelope.command());
+        writeActor(JsonText.name(out, "actor", false), envelope.actor());
+        JsonText.name(out, "events", false).append('[');
+        boolean first = true;
+        for (Event event : envelope.events()) {
+            out.append(first ? "" : ",");
+            JsonText.string(JsonText.name(out.append('{'), "name", true), event.name());
+            JsonText.tree(JsonText.name(out, "payload", false), event.payload().tree());
+            JsonText.name(out, "schemaVersion", false).append(event.schemaVersion()).append('}');
+            first = false;
+        }
+        out.append(']');
+        JsonText.string(JsonText.name(out, "committedAt", false), IsoInstants.format(envelope.committedAt()));
+        if (envelope.idempotencyKey() != null) {
+            JsonText.string(JsonText.name(out, "idempotencyKey", false), envelope.idempotencyKey());
+            JsonText.string(JsonText.name(out, "fingerprint", false), envelope.fingerprint());
+        }
+        if (envelope.commandId() != null) {
+            JsonText.string(JsonText.name(out, "commandId", false), envelope.commandId());
+        }
+        return out.append('}').toString();
+    }
+
+    /** Roles and claims in name order, so that equal actors are stored alike. */
+    private static void writeActor(StringBuilder out, Actor actor) {
+        JsonText.string(JsonText.name(out.append('{'), "tenant", true), actor.tenant());
+        JsonText.string(JsonText.name(out, "id", false), actor.id());
+        JsonText.name(out, "roles", false).append('[');
+        boolean first = true;
+        for (String role : actor.roles().size() < 2 ? actor.roles() : new TreeSet<>(actor.roles())) {
+            JsonText.string(out.append(first ? "" : ","), role);
+            first = false;
+        }
+        JsonText.name(out.append(']'), "claims", false).append('{');
+        first = true;
+        Map<String, String> claims = actor.claims().size() < 2 ? actor.claims() : new TreeMap<>(actor.claims());
+        for (Map.Entry<String, String> claim : claims.entrySet()) {
+            JsonText.string(JsonText.name(out, claim.getKey(), first), claim.getValue());
+            first = false;
+        }
+        out.append("}}");
     }
 
     /**
@@ -58,36 +94,18 @@ public final class EnvelopeCodec {
      * a bare NaN or Infinity, and its aggregate must still load.
      */
     public static Envelope read(String json) {
-        return fromJson(Json.parseTree(json).getAsJsonObject());
+        try {
+            StoredText text = new StoredText(json, NAMES);
+            Envelope envelope = read(text);
+            text.requireEnd();
+            return envelope;
+        } catch (IOException notAsWritten) {
+            return Json.read(json, reader -> read(StoredReader.of(reader)));
+        }
     }
 
     public static Envelope fromJson(JsonObject json) {
-        StreamId stream = new StreamId(
-                json.get("tenant").getAsString(),
-                json.get("aggregateType").getAsString(),
-                json.get("aggregateId").getAsString());
-        List<Event> events = new ArrayList<>();
-        for (JsonElement element : json.getAsJsonArray("events")) {
-            events.add(eventFromJson(element.getAsJsonObject()));
-        }
-        String key = optionalString(json, "idempotencyKey");
-        // A key stored before fingerprints existed has none: a retry with it is refused, not guessed.
-        String fingerprint = key == null ? null : Objects.requireNonNullElse(optionalString(json, "fingerprint"), "");
-        return new Envelope(
-                stream,
-                json.get("version").getAsLong(),
-                json.get("command").getAsString(),
-                actorFromJson(json.getAsJsonObject("actor")),
-                events,
-                Instant.parse(json.get("committedAt").getAsString()),
-                key,
-                fingerprint,
-                optionalString(json, "commandId"));
-    }
-
-    private static String optionalString(JsonObject json, String name) {
-        JsonElement value = json.get(name);
-        return value == null || value.isJsonNull() ? null : value.getAsString();
+        return read(Json.write(json));
     }
 
     public static JsonObject eventToJson(Event event) {
@@ -98,38 +116,161 @@ public final class EnvelopeCodec {
         return json;
     }
 
-    private static Event eventFromJson(JsonObject json) {
-        JsonElement schema = json.get("schemaVersion");
-        return new Event(
-                json.get("name").getAsString(),
-                Payload.stored(json.getAsJsonObject("payload")),
-                schema == null ? 1 : schema.getAsInt());
+    private static Envelope read(StoredReader reader) throws IOException {
+        String tenant = null;
+        String aggregateType = null;
+        String aggregateId = null;
+        long version = NO_VERSION;
+        String command = null;
+        Actor actor = null;
+        List<Event> events = null;
+        Instant committedAt = null;
+        String key = null;
+        String fingerprint = null;
+        String commandId = null;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "tenant" -> tenant = reader.nextString();
+                case "aggregateType" -> aggregateType = reader.nextString();
+                case "aggregateId" -> aggregateId = reader.nextString();
+                case "version" -> version = reader.nextLong();
+                case "command" -> command = reader.nextString();
+                case "actor" -> actor = readActor(reader);
+                case "events" -> events = readEvents(reader);
+                case "committedAt" -> committedAt = IsoInstants.parse(reader.nextString());
+                case "idempotencyKey" -> key = optionalString(reader);
+                case "fingerprint" -> fingerprint = optionalString(reader);
+                case "commandId" -> commandId = optionalString(reader);
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        // A key stored before fingerprints existed has none: a retry with it is refused, not guessed.
+        fingerprint = key == null ? null : Objects.requireNonNullElse(fingerprint, "");
+        return new Envelope(
+                new StreamId(required(tenant, "tenant"), required(aggregateType, "aggregateType"),
+                        required(aggregateId, "aggregateId")),
+                requiredVersion(version),
+                required(command, "command"),
+                required(actor, "actor"),
+                required(events, "events"),
+                required(committedAt, "committedAt"),
+                key,
+                fingerprint,
+                commandId);
     }
 
-    private static JsonObject actorToJson(Actor actor) {
-        JsonObject json = new JsonObject();
-        json.addProperty("tenant", actor.tenant());
-        json.addProperty("id", actor.id());
-        JsonArray roles = new JsonArray();
-        actor.roles().stream().sorted().forEach(roles::add);
-        json.add("roles", roles);
-        JsonObject claims = new JsonObject();
-        actor.claims().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> claims.addProperty(e.getKey(), e.getValue()));
-        json.add("claims", claims);
-        return json;
+    private static long requiredVersion(long version) {
+        if (version == NO_VERSION) {
+            throw new IllegalStateException("the stored envelope has no version");
+        }
+        return version;
     }
 
-    private static Actor actorFromJson(JsonObject json) {
-        Set<String> roles = new LinkedHashSet<>();
-        if (json.has("roles")) {
-            json.getAsJsonArray("roles").forEach(r -> roles.add(r.getAsString()));
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("the stored envelope has no " + name);
         }
-        Map<String, String> claims = new LinkedHashMap<>();
-        if (json.has("claims")) {
-            json.getAsJsonObject("claims").entrySet().forEach(e -> claims.put(e.getKey(), e.getValue().getAsString()));
+        return value;
+    }
+
+    private static String optionalString(StoredReader reader) throws IOException {
+        return reader.nextIsNull() ? null : reader.nextString();
+    }
+
+    private static List<Event> readEvents(StoredReader reader) throws IOException {
+        List<Event> events = new ArrayList<>(2);
+        reader.beginArray();
+        while (reader.hasNext()) {
+            events.add(readEvent(reader));
         }
-        return new Actor(json.get("tenant").getAsString(), json.get("id").getAsString(), roles, claims);
+        reader.endArray();
+        return events;
+    }
+
+    private static Event readEvent(StoredReader reader) throws IOException {
+        String name = null;
+        JsonObject payload = null;
+        int schemaVersion = 1;
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "name" -> name = reader.nextString();
+                case "payload" -> payload = readPayload(reader);
+                case "schemaVersion" -> schemaVersion = reader.nextInt();
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return new Event(required(name, "event name"), payload == null ? Payload.empty() : Payload.stored(payload),
+                schemaVersion);
+    }
+
+    private static JsonObject readPayload(StoredReader reader) throws IOException {
+        JsonElement payload = reader.nextTree();
+        if (!payload.isJsonObject()) {
+            throw new IllegalStateException("a stored event's payload is not an object: " + payload);
+        }
+        return payload.getAsJsonObject();
+    }
+
+    private static Actor readActor(StoredReader reader) throws IOException {
+        String tenant = null;
+        String id = null;
+        Set<String> roles = Set.of();
+        Map<String, String> claims = Map.of();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            switch (reader.nextName()) {
+                case "tenant" -> tenant = reader.nextString();
+                case "id" -> id = reader.nextString();
+                case "roles" -> roles = readRoles(reader);
+                case "claims" -> claims = readClaims(reader);
+                default -> reader.skipValue();
+            }
+        }
+        reader.endObject();
+        return new Actor(required(tenant, "actor tenant"), required(id, "actor id"), roles, claims);
+    }
+
+    /** The roles as the immutable set the actor keeps (one role, the usual case, without a copy). */
+    private static Set<String> readRoles(StoredReader reader) throws IOException {
+        reader.beginArray();
+        Set<String> roles = Set.of();
+        if (reader.hasNext()) {
+            String first = reader.nextString();
+            if (reader.hasNext()) {
+                roles = new LinkedHashSet<>();
+                roles.add(first);
+                while (reader.hasNext()) {
+                    roles.add(reader.nextString());
+                }
+            } else {
+                roles = Set.of(first);
+            }
+        }
+        reader.endArray();
+        return roles;
+    }
+
+    private static Map<String, String> readClaims(StoredReader reader) throws IOException {
+        reader.beginObject();
+        Map<String, String> claims = Map.of();
+        if (reader.hasNext()) {
+            String name = reader.nextName();
+            String value = reader.nextString();
+            if (reader.hasNext()) {
+                claims = new LinkedHashMap<>();
+                claims.put(name, value);
+                while (reader.hasNext()) {
+                    claims.put(reader.nextName(), reader.nextString());
+                }
+            } else {
+                claims = Map.of(name, value);
+            }
+        }
+        reader.endObject();
+        return claims;
     }
 }

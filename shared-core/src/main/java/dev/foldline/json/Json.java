@@ -7,11 +7,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import dev.foldline.errors.MalformedRequest;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -23,19 +29,91 @@ public final class Json {
             .disableHtmlEscaping()
             .serializeSpecialFloatingPointValues()
             .create();
+    /** Reads and writes JSON trees inside the hand-written codecs, looked up once. */
+    private static final TypeAdapter<JsonElement> TREES = GSON.getAdapter(JsonElement.class);
 
     private Json() {
     }
 
+    /** Writes what the codec writes to a string, with the same writer settings as {@link #write}. */
+    @FunctionalInterface
+    interface Encoder {
+        void encode(JsonWriter writer) throws IOException;
+    }
+
+    /** Reads a value from a reader over stored text. */
+    @FunctionalInterface
+    interface Decoder<T> {
+        T decode(JsonReader reader) throws IOException;
+    }
+
+    static String write(Encoder encoder) {
+        StringBuilder out = new StringBuilder(256);
+        try {
+            JsonWriter writer = new JsonWriter(new BuilderWriter(out));
+            // As GSON writes trees: nulls in objects left out, no HTML escaping, NaN written bare.
+            writer.setSerializeNulls(false);
+            writer.setHtmlSafe(false);
+            writer.setStrictness(Strictness.LENIENT);
+            encoder.encode(writer);
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Reads text the framework wrote itself, leniently as {@link #parseTree} does (stored data may
+     * hold NaN or Infinity). Text that is not what the decoder expects is an
+     * {@link IllegalStateException}: stored data is never the caller's fault.
+     */
+    static <T> T read(String text, Decoder<T> decoder) {
+        try (JsonReader reader = new JsonReader(new StringReader(text))) {
+            reader.setStrictness(Strictness.LENIENT);
+            T value = decoder.decode(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new IllegalStateException("content after the stored value");
+            }
+            return value;
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new IllegalStateException("stored JSON cannot be read: " + rootMessage(e), e);
+        }
+    }
+
+    static JsonElement readTree(JsonReader reader) throws IOException {
+        return TREES.read(reader);
+    }
+
+    static void writeTree(JsonWriter writer, JsonElement tree) throws IOException {
+        TREES.write(writer, tree);
+    }
+
+    // Written into a StringBuilder, not gson's default StringWriter: a StringWriter is a
+    // StringBuffer, whose every append takes a lock, and JSON is written in many small appends.
     public static String write(Object value) {
-        return GSON.toJson(value);
+        StringBuilder out = new StringBuilder(128);
+        GSON.toJson(value, out);
+        return out.toString();
     }
 
     public static String write(JsonElement tree) {
-        return GSON.toJson(tree);
+        StringBuilder out = new StringBuilder(128);
+        GSON.toJson(tree, out);
+        return out.toString();
     }
 
     public static JsonElement toTree(Object value) {
+        // Strings, numbers and booleans are what payloads are mostly made of: no adapter lookup for them.
+        if (value instanceof String text) {
+            return new JsonPrimitive(text);
+        }
+        if (value instanceof Number number) {
+            return new JsonPrimitive(number);
+        }
+        if (value instanceof Boolean bool) {
+            return new JsonPrimitive(bool);
+        }
         return GSON.toJsonTree(value);
     }
 
@@ -149,7 +227,7 @@ public final class Json {
         try (JsonReader reader = new JsonReader(new StringReader(text))) {
             reader.setStrictness(Strictness.STRICT);
             element = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new MalformedRequest("body has content after the JSON object");
             }
         } catch (JsonParseException | IOException | IllegalStateException e) {
@@ -168,5 +246,57 @@ public final class Json {
         }
         String message = t.getMessage();
         return message == null ? t.getClass().getSimpleName() : message;
+    }
+
+    /** A writer into a StringBuilder, without the lock a StringWriter takes on every write. */
+    private static final class BuilderWriter extends Writer {
+        private final StringBuilder out;
+
+        BuilderWriter(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            out.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(int c) {
+            out.append((char) c);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            out.append(text, offset, offset + length);
+        }
+
+        @Override
+        public Writer append(CharSequence text) {
+            out.append(text);
+            return this;
+        }
+
+        @Override
+        public Writer append(CharSequence text, int start, int end) {
+            out.append(text, start, end);
+            return this;
+        }
+
+        @Override
+        public Writer append(char c) {
+            out.append(c);
+            return this;
+        }
+
+        @Override
+        public void flush() {
+            // nothing is buffered
+        }
+
+        @Override
+        public void close() {
+            // nothing to release
+        }
     }
 }

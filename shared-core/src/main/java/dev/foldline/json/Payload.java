@@ -105,6 +105,13 @@ public final class Payload {
     }
 
     public Payload without(String... names) {
+        boolean holdsAny = false;
+        for (String name : names) {
+            holdsAny |= json.has(name);
+        }
+        if (!holdsAny) {
+            return this;
+        }
         JsonObject copy = json.deepCopy();
         for (String name : names) {
             copy.remove(name);

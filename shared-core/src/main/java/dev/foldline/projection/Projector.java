@@ -251,9 +251,12 @@ public final class Projector {
                 failure = e;
                 error = e.getClass().getSimpleName() + ": " + e.getMessage();
             } finally {
-                tracer.trace(new Tracer.Span(Tracer.Operation.HANDLE, envelope.tenant(),
-                        envelope.stream() + "@" + envelope.version(), handler.name(), System.nanoTime() - started,
-                        failure));
+                // Without a tracer, no span (and no subject text) is made per envelope.
+                if (tracer != Tracer.NOOP) {
+                    tracer.trace(new Tracer.Span(Tracer.Operation.HANDLE, envelope.tenant(),
+                            envelope.stream() + "@" + envelope.version(), handler.name(), System.nanoTime() - started,
+                            failure));
+                }
             }
         }
         return error;

@@ -1,0 +1,104 @@
+package dev.foldline.json;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Instants in the text {@link Instant#toString()} writes ({@code 2026-12-02T03:04:05.123456Z}),
+ * without the formatter machinery, which costs more than the rest of an envelope's decoding.
+ * Anything outside the plain form (years past 9999, leap seconds, offsets) goes to the JDK.
+ */
+final class IsoInstants {
+
+    private static final int SECONDS_PER_DAY = 86_400;
+
+    private IsoInstants() {
+    }
+
+    static String format(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long days = Math.floorDiv(seconds, SECONDS_PER_DAY);
+        LocalDate date = days >= 0 && days < 2_932_897 ? LocalDate.ofEpochDay(days) : null;  // 1970 to 9999
+        if (date == null) {
+            return instant.toString();
+        }
+        int secondOfDay = (int) Math.floorMod(seconds, SECONDS_PER_DAY);
+        StringBuilder text = new StringBuilder(30);
+        digits(text, date.getYear(), 4).append('-');
+        digits(text, date.getMonthValue(), 2).append('-');
+        digits(text, date.getDayOfMonth(), 2).append('T');
+        digits(text, secondOfDay / 3600, 2).append(':');
+        digits(text, secondOfDay / 60 % 60, 2).append(':');
+        digits(text, secondOfDay % 60, 2);
+        int nanos = instant.getNano();
+        // As Instant.toString: no fraction, or milli-, micro- or nanoseconds, whichever is exact.
+        if (nanos > 0) {
+            text.append('.');
+            if (nanos % 1_000_000 == 0) {
+                digits(text, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                digits(text, nanos / 1_000, 6);
+            } else {
+                digits(text, nanos, 9);
+            }
+        }
+        return text.append('Z').toString();
+    }
+
+    static Instant parse(String text) {
+        int length = text.length();
+        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
+            return Instant.parse(text);
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        int nanos = 0;
+        if (length > 20) {
+            int fractionDigits = length - 21;
+            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return Instant.parse(text);
+            }
+            nanos = number(text, 20, length - 1);
+            for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
+                nanos *= 10;
+            }
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || nanos < 0) {
+            return Instant.parse(text);
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException invalidDate) {
+            return Instant.parse(text);
+        }
+    }
+
+    /** The decimal digits from {@code start} to {@code end}, or -1 if any is not a digit. */
+    private static int number(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
+    }
+}

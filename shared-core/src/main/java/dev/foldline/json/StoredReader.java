@@ -1,0 +1,107 @@
+package dev.foldline.json;
+
+import com.google.gson.JsonElement;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+
+/**
+ * What the codecs read stored JSON with: {@link StoredText} over the text itself, for what the
+ * framework writes, or gson's reader, for anything else.
+ */
+interface StoredReader {
+
+    void beginObject() throws IOException;
+
+    void endObject() throws IOException;
+
+    void beginArray() throws IOException;
+
+    void endArray() throws IOException;
+
+    boolean hasNext() throws IOException;
+
+    String nextName() throws IOException;
+
+    String nextString() throws IOException;
+
+    long nextLong() throws IOException;
+
+    int nextInt() throws IOException;
+
+    /** Consumes a null and answers true, or answers false and consumes nothing. */
+    boolean nextIsNull() throws IOException;
+
+    void skipValue() throws IOException;
+
+    JsonElement nextTree() throws IOException;
+
+    /** gson's reader, lenient (stored data may hold a bare NaN), behind the same operations. */
+    static StoredReader of(JsonReader reader) {
+        return new StoredReader() {
+            @Override
+            public void beginObject() throws IOException {
+                reader.beginObject();
+            }
+
+            @Override
+            public void endObject() throws IOException {
+                reader.endObject();
+            }
+
+            @Override
+            public void beginArray() throws IOException {
+                reader.beginArray();
+            }
+
+            @Override
+            public void endArray() throws IOException {
+                reader.endArray();
+            }
+
+            @Override
+            public boolean hasNext() throws IOException {
+                return reader.hasNext();
+            }
+
+            @Override
+            public String nextName() throws IOException {
+                return reader.nextName();
+            }
+
+            @Override
+            public String nextString() throws IOException {
+                return reader.nextString();
+            }
+
+            @Override
+            public long nextLong() throws IOException {
+                return reader.nextLong();
+            }
+
+            @Override
+            public int nextInt() throws IOException {
+                return reader.nextInt();
+            }
+
+            @Override
+            public boolean nextIsNull() throws IOException {
+                if (reader.peek() != JsonToken.NULL) {
+                    return false;
+                }
+                reader.nextNull();
+                return true;
+            }
+
+            @Override
+            public void skipValue() throws IOException {
+                reader.skipValue();
+            }
+
+            @Override
+            public JsonElement nextTree() throws IOException {
+                return Json.readTree(reader);
+            }
+        };
+    }
+}
