@@ -55,6 +55,11 @@ final class DeliveryTracker implements EventStore {
     }
 
     @Override
+    public List<String> tenants() {
+        return store.tenants();
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return store.checkpoints();
     }

@@ -61,6 +61,11 @@ final class BenchStore implements EventStore {
     }
 
     @Override
+    public List<String> tenants() {
+        return inner.tenants();
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return checkpoints;
     }

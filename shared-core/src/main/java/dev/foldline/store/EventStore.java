@@ -57,12 +57,10 @@ public interface EventStore {
     Page readAll(String tenant, String afterPosition, int limit);
 
     /**
-     * Every tenant with envelopes in the store, in name order: what a rebuild of all tenants walks.
-     * A store that cannot list them says so; every shipped store can (each README says at what cost).
+     * Every tenant with envelopes in the store, in name order: what a rebuild of all tenants walks
+     * (each store's README says at what cost).
      */
-    default List<String> tenants() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot list its tenants");
-    }
+    List<String> tenants();
 
     CheckpointStore checkpoints();
 

@@ -115,6 +115,11 @@ class CacheHeapBoundTest {
         }
 
         @Override
+        public List<String> tenants() {
+            return List.of();
+        }
+
+        @Override
         public CheckpointStore checkpoints() {
             return checkpoints;
         }

@@ -47,6 +47,11 @@ final class CountingStore implements EventStore {
     }
 
     @Override
+    public List<String> tenants() {
+        return inner.tenants();
+    }
+
+    @Override
     public CheckpointStore checkpoints() {
         return inner.checkpoints();
     }

@@ -275,6 +275,11 @@ public interface IdempotencyContract extends StoreFixture {
             }
 
             @Override
+            public List<String> tenants() {
+                return inner.tenants();
+            }
+
+            @Override
             public dev.foldline.store.CheckpointStore checkpoints() {
                 return inner.checkpoints();
             }
