@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -45,6 +46,7 @@ public record JwtKey(JWSAlgorithm algorithm, Verifiers verifiers) {
     public static final int MIN_SECRET_BYTES = 32;
     /** RFC 7518 3.3: RSA keys of 2048 bits or more. */
     public static final int MIN_RSA_BITS = 2048;
+    private static final int KEY_SET_TIMEOUT_MS = 5_000;
 
     public JwtKey {
         Objects.requireNonNull(algorithm, "algorithm");
@@ -88,8 +90,13 @@ public record JwtKey(JWSAlgorithm algorithm, Verifiers verifiers) {
      * A token without a {@code kid}, or naming none the set holds, is a 401.
      */
     public static JwtKey rs256KeySet(URL url) {
-        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(url)
+        // The library's 500 ms timeouts fail a cold function's first fetch on a busy host; a
+        // failed fetch is retried once before the token is refused.
+        JWKSource<SecurityContext> source = JWKSourceBuilder.<SecurityContext>create(url,
+                        new DefaultResourceRetriever(KEY_SET_TIMEOUT_MS, KEY_SET_TIMEOUT_MS,
+                                JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
                 .rateLimited(false)
+                .retrying(true)
                 .build();
         return new JwtKey(JWSAlgorithm.RS256, header -> {
             if (header.getKeyID() == null) {

@@ -44,6 +44,11 @@ class KeySetTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/jwks", exchange -> {
             fetches.incrementAndGet();
+            if (published.get() == null) {
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -110,6 +115,19 @@ class KeySetTest {
         KeyPair stranger = rsa();
         assertThatThrownBy(() -> verifier.verify(token(stranger, kid(stranger)))).isInstanceOf(Unauthorized.class)
                 .hasMessageContaining("does not hold");
+    }
+
+    @Test
+    void a_key_set_that_cannot_be_fetched_is_a_401_after_one_retry_and_a_later_fetch_recovers() throws Exception {
+        KeyPair key = rsa();
+        published.set(null);
+
+        assertThatThrownBy(() -> verifier.verify(token(key, kid(key)))).isInstanceOf(Unauthorized.class)
+                .hasMessageContaining("cannot be read now");
+        assertThat(fetches.get()).isEqualTo(2);
+
+        published.set(publish(key));
+        assertThat(verifier.verify(token(key, kid(key)))).containsEntry("tenant", "t1");
     }
 
     @Test
