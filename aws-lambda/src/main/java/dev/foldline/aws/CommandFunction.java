@@ -28,6 +28,9 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     private static final System.Logger LOG = System.getLogger(CommandFunction.class.getName());
 
+    /** How Lambda started this execution environment: {@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}. */
+    static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
     private final HttpApi api;
 
     /** For Lambda: clients and applications built once per container, from the environment. */
@@ -43,7 +46,20 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                 .views(runtime.applications().views())
                 .build();
-        prime(runtime, claims);
+        if (primes(runtime.env())) {
+            prime(runtime, claims);
+        }
+    }
+
+    /**
+     * Whether this initialisation runs ahead of any request, so that priming takes time off the
+     * first request: SnapStart (the snapshot keeps it) and provisioned concurrency (init runs before
+     * traffic). An on-demand cold start, or a run outside Lambda, would only add the dry run and a
+     * read to the first request's wait: the request itself loads what it needs, and no more.
+     */
+    static boolean primes(Map<String, String> env) {
+        String type = env.get(INITIALIZATION_TYPE);
+        return "snap-start".equals(type) || "provisioned-concurrency".equals(type);
     }
 
     @Override

@@ -112,17 +112,38 @@ class CommandFunctionTest {
     }
 
     @Test
-    void priming_runs_the_request_path_and_reads_the_table_once_writing_nothing() {
-        RequestCounter requests = new RequestCounter();
-        var client = LocalDynamoDb.client(requests);
-        String table = LocalDynamoDb.newTable(client);
-        requests.reset();
+    void a_snapstart_or_provisioned_initialisation_primes_reading_the_table_once_and_writing_nothing() {
+        for (String initialisation : List.of("snap-start", "provisioned-concurrency")) {
+            RequestCounter requests = new RequestCounter();
+            var client = LocalDynamoDb.client(requests);
+            String table = LocalDynamoDb.newTable(client);
+            requests.reset();
 
-        new CommandFunction(AwsRuntime.of(new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table)),
-                List.of(new ExamplesApplication()), Map.of()));
+            new CommandFunction(AwsRuntime.of(new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table)),
+                    List.of(new ExamplesApplication()), Map.of(CommandFunction.INITIALIZATION_TYPE, initialisation)));
 
-        assertThat(requests.operations()).containsExactly("Query");
-        assertThat(client.scan(b -> b.tableName(table)).count()).isZero();
+            assertThat(requests.operations()).as(initialisation).containsExactly("Query");
+            assertThat(client.scan(b -> b.tableName(table)).count()).isZero();
+        }
+    }
+
+    @Test
+    void an_on_demand_initialisation_does_not_prime_so_the_first_request_waits_only_for_itself() {
+        for (Map<String, String> env : List.of(Map.of(CommandFunction.INITIALIZATION_TYPE, "on-demand"),
+                Map.<String, String>of())) {
+            RequestCounter requests = new RequestCounter();
+            var client = LocalDynamoDb.client(requests);
+            String table = LocalDynamoDb.newTable(client);
+            requests.reset();
+
+            CommandFunction function = new CommandFunction(AwsRuntime.of(
+                    new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table)),
+                    List.of(new ExamplesApplication()), env));
+
+            assertThat(requests.operations()).as(env.toString()).isEmpty();
+            assertThat(function.handleRequest(event("http-add-numbers.json"), null).getStatusCode()).isEqualTo(200);
+            assertThat(requests.operations()).as(env.toString()).containsExactly("Query", "PutItem");
+        }
     }
 
     @Test
@@ -141,7 +162,7 @@ class CommandFunctionTest {
 
         CommandFunction function = new CommandFunction(AwsRuntime.of(
                 new DynamoDbEventStore(unreachable, DynamoDbStoreOptions.defaults("nowhere")),
-                List.of(new ExamplesApplication()), Map.of()));
+                List.of(new ExamplesApplication()), Map.of(CommandFunction.INITIALIZATION_TYPE, "snap-start")));
 
         APIGatewayV2HTTPEvent health = event("http-get-aggregate.json");
         health.setRawPath("/health");

@@ -7,15 +7,9 @@ import dev.foldline.store.CheckpointStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Checkpoints in the same table as the envelopes, one partition per tenant ({@code cp#tenant}),
@@ -24,16 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class DynamoDbCheckpointStore implements CheckpointStore {
 
-    private final DynamoDbTable<StoreItem> table;
+    private static final String ABSENT = "attribute_not_exists(" + StoreItem.PK + ")";
+    private static final String AT_REVISION = "#rev = :rev";
 
-    DynamoDbCheckpointStore(DynamoDbTable<StoreItem> table) {
+    private final DynamoDbClient client;
+    private final String table;
+
+    DynamoDbCheckpointStore(DynamoDbClient client, String table) {
+        this.client = client;
         this.table = table;
     }
 
     @Override
     public Optional<Checkpoint> read(String tenant, String key) {
-        StoreItem item = table.getItem(GetItemEnhancedRequest.builder().key(key(tenant, key)).consistentRead(true).build());
-        return Optional.ofNullable(item).map(DynamoDbCheckpointStore::checkpoint);
+        var response = client.getItem(get -> get.tableName(table).key(key(tenant, key)).consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(checkpoint(StoreItem.fromAttributes(response.item())))
+                : Optional.empty();
     }
 
     @Override
@@ -44,48 +45,48 @@ final class DynamoDbCheckpointStore implements CheckpointStore {
         item.setKind(StoreItem.KIND_CHECKPOINT);
         item.setValue(value);
         item.setRevision(expectedRevision + 1);
-        return conditionally(() -> table.putItem(PutItemEnhancedRequest.builder(StoreItem.class)
-                .item(item)
-                .conditionExpression(expectedRevision == Checkpoint.ABSENT
-                        ? Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")").build()
-                        : atRevision(expectedRevision))
-                .build()));
+        return conditionally(() -> client.putItem(put -> {
+            put.tableName(table).item(item.toAttributes());
+            if (expectedRevision == Checkpoint.ABSENT) {
+                put.conditionExpression(ABSENT);
+            } else {
+                put.conditionExpression(AT_REVISION)
+                        .expressionAttributeNames(Map.of("#rev", StoreItem.REVISION))
+                        .expressionAttributeValues(revision(expectedRevision));
+            }
+        }));
     }
 
     @Override
     public boolean delete(String tenant, String key, long expectedRevision) {
-        return conditionally(() -> table.deleteItem(DeleteItemEnhancedRequest.builder()
+        return conditionally(() -> client.deleteItem(delete -> delete.tableName(table)
                 .key(key(tenant, key))
-                .conditionExpression(atRevision(expectedRevision))
-                .build()));
+                .conditionExpression(AT_REVISION)
+                .expressionAttributeNames(Map.of("#rev", StoreItem.REVISION))
+                .expressionAttributeValues(revision(expectedRevision))));
     }
 
     @Override
     public Map<String, Checkpoint> list(String tenant, String keyPrefix) {
-        Key partition = Key.builder().partitionValue(Keys.checkpointPartition(tenant)).sortValue(keyPrefix).build();
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(keyPrefix.isEmpty()
-                        ? QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.checkpointPartition(tenant)).build())
-                        : QueryConditional.sortBeginsWith(partition))
-                .consistentRead(true)
-                .build();
+        String partition = Keys.checkpointPartition(tenant);
+        KeyCondition condition = keyPrefix.isEmpty()
+                ? KeyCondition.partition(StoreItem.PK, partition)
+                : KeyCondition.beginsWith(StoreItem.PK, partition, StoreItem.SK, keyPrefix);
         Map<String, Checkpoint> found = new LinkedHashMap<>();
-        for (StoreItem item : table.query(request).items()) {
-            found.put(item.getSk(), checkpoint(item));
+        for (QueryResponse page : client.queryPaginator(condition.query(table).consistentRead(true).build())) {
+            for (StoreItem item : DynamoDbEventStore.items(page)) {
+                found.put(item.getSk(), checkpoint(item));
+            }
         }
         return found;
     }
 
-    private static Expression atRevision(long revision) {
-        return Expression.builder()
-                .expression("#rev = :rev")
-                .putExpressionName("#rev", StoreItem.REVISION)
-                .putExpressionValue(":rev", AttributeValue.fromN(Long.toString(revision)))
-                .build();
+    private static Map<String, AttributeValue> revision(long revision) {
+        return Map.of(":rev", AttributeValue.fromN(Long.toString(revision)));
     }
 
-    private static Key key(String tenant, String key) {
-        return Key.builder().partitionValue(Keys.checkpointPartition(tenant)).sortValue(key).build();
+    private static Map<String, AttributeValue> key(String tenant, String key) {
+        return Map.of(StoreItem.PK, AttributeValue.fromS(Keys.checkpointPartition(tenant)), StoreItem.SK, AttributeValue.fromS(key));
     }
 
     private static Checkpoint checkpoint(StoreItem item) {

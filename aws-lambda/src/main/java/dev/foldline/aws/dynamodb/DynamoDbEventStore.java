@@ -21,19 +21,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
-import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
  * The event store on one DynamoDB table (see {@link StoreItem} for the item layout).
@@ -63,17 +58,16 @@ public final class DynamoDbEventStore implements EventStore {
     static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final System.Logger LOG = System.getLogger(DynamoDbEventStore.class.getName());
 
-    private final DynamoDbTable<StoreItem> table;
-    private final DynamoDbIndex<StoreItem> tenantIndex;
+    private final DynamoDbClient client;
+    private final String table;
     private final DynamoDbStoreOptions options;
     private final DynamoDbCheckpointStore checkpoints;
 
     public DynamoDbEventStore(DynamoDbClient client, DynamoDbStoreOptions options) {
+        this.client = client;
+        this.table = options.tableName();
         this.options = options;
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
-        this.table = enhanced.table(options.tableName(), StoreItem.SCHEMA);
-        this.tenantIndex = table.index(StoreItem.TENANT_INDEX);
-        this.checkpoints = new DynamoDbCheckpointStore(table);
+        this.checkpoints = new DynamoDbCheckpointStore(client, table);
     }
 
     public DynamoDbStoreOptions options() {
@@ -91,26 +85,26 @@ public final class DynamoDbEventStore implements EventStore {
      */
     @Override
     public StreamSlice loadAt(StreamId stream, long version) {
-        return newestFirstToSnapshot(QueryConditional.sortLessThanOrEqualTo(
-                Key.builder().partitionValue(Keys.streamKey(stream)).sortValue(Keys.version(version)).build()));
+        return newestFirstToSnapshot(KeyCondition.sorted(StoreItem.PK, Keys.streamKey(stream), StoreItem.SK, "<=",
+                Keys.version(version)));
     }
 
     /** The stream's items matching the condition, newest first, down to the first that holds a snapshot. */
-    private StreamSlice newestFirstToSnapshot(QueryConditional condition) {
+    private StreamSlice newestFirstToSnapshot(KeyCondition condition) {
         List<Envelope> newestFirst = new ArrayList<>();
         Snapshot snapshot = null;
         Map<String, AttributeValue> startAfter = null;
         int limit = Math.min(FIRST_LOAD_PAGE, options.loadPageSize());
         do {
-            var page = newestFirstPage(condition, limit, startAfter);
-            for (StoreItem item : page.items()) {
+            QueryResponse page = newestFirstPage(condition, limit, startAfter);
+            for (StoreItem item : items(page)) {
                 if (item.getSnapshot() != null) {
                     snapshot = Snapshot.fromStored(Long.parseLong(item.getSk()), item.getSnapshot());
                     break;
                 }
                 newestFirst.add(EnvelopeCodec.read(item.getEnvelope()));
             }
-            startAfter = page.lastEvaluatedKey();
+            startAfter = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             limit = options.loadPageSize();
         } while (snapshot == null && startAfter != null);
         Collections.reverse(newestFirst);
@@ -118,15 +112,13 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     /** One page of the items matching the condition, newest first, read strongly consistent. */
-    private software.amazon.awssdk.enhanced.dynamodb.model.Page<StoreItem> newestFirstPage(
-            QueryConditional condition, int limit, Map<String, AttributeValue> startAfter) {
-        return table.query(QueryEnhancedRequest.builder()
-                .queryConditional(condition)
+    private QueryResponse newestFirstPage(KeyCondition condition, int limit, Map<String, AttributeValue> startAfter) {
+        return client.query(condition.query(table)
                 .scanIndexForward(false)
                 .consistentRead(true)
                 .limit(limit)
                 .exclusiveStartKey(startAfter)
-                .build()).iterator().next();
+                .build());
     }
 
     @Override
@@ -160,15 +152,15 @@ public final class DynamoDbEventStore implements EventStore {
                         + " bytes, over DynamoDB's " + MAX_ITEM_BYTES);
             }
         }
-        PutItemEnhancedRequest<StoreItem> put = PutItemEnhancedRequest.builder(StoreItem.class)
-                .item(item)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")")
-                        .build())
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(table)
+                .item(item.toAttributes())
+                .conditionExpression("attribute_not_exists(" + StoreItem.PK + ")")
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         boolean written = conditionally(() -> {
             try {
-                table.putItem(put);
+                client.putItem(put);
             } catch (ConditionalCheckFailedException e) {
                 // The SDK resends a write after a timeout or a 5xx: if the item in the way is this
                 // attempt's own, the first send committed and this is no conflict.
@@ -186,16 +178,15 @@ public final class DynamoDbEventStore implements EventStore {
         if (from > toVersion) {
             return List.of();
         }
-        String pk = Keys.streamKey(stream);
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(QueryConditional.sortBetween(
-                        Key.builder().partitionValue(pk).sortValue(Keys.version(from)).build(),
-                        Key.builder().partitionValue(pk).sortValue(Keys.version(toVersion)).build()))
+        QueryRequest request = KeyCondition.between(StoreItem.PK, Keys.streamKey(stream), StoreItem.SK,
+                        Keys.version(from), Keys.version(toVersion)).query(table)
                 .consistentRead(true)
                 .build();
         List<Envelope> envelopes = new ArrayList<>();
-        for (StoreItem item : table.query(request).items()) {
-            envelopes.add(EnvelopeCodec.read(item.getEnvelope()));
+        for (QueryResponse page : client.queryPaginator(request)) {
+            for (StoreItem item : items(page)) {
+                envelopes.add(EnvelopeCodec.read(item.getEnvelope()));
+            }
         }
         return envelopes;
     }
@@ -226,9 +217,14 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public List<String> tenants() {
         TreeSet<String> tenants = new TreeSet<>();
-        for (var page : tenantIndex.scan(ScanEnhancedRequest.builder().attributesToProject(StoreItem.TENANT_INDEX_PK)
-                .build())) {
-            page.items().forEach(item -> tenants.add(Keys.tenantOfShard(item.getTenantIndexPk())));
+        ScanRequest request = ScanRequest.builder()
+                .tableName(table)
+                .indexName(StoreItem.TENANT_INDEX)
+                .projectionExpression("#p")
+                .expressionAttributeNames(Map.of("#p", StoreItem.TENANT_INDEX_PK))
+                .build();
+        for (var page : client.scanPaginator(request)) {
+            page.items().forEach(item -> tenants.add(Keys.tenantOfShard(item.get(StoreItem.TENANT_INDEX_PK).s())));
         }
         return List.copyOf(tenants);
     }
@@ -244,18 +240,18 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     private List<StoreItem> newItems(String partition, ReadPosition position, int wanted) {
-        QueryConditional condition = position.watermark() == null
-                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(partition).build())
-                : QueryConditional.sortGreaterThanOrEqualTo(
-                        Key.builder().partitionValue(partition).sortValue(position.watermark()).build());
-        QueryEnhancedRequest request = QueryEnhancedRequest.builder()
-                .queryConditional(condition)
+        KeyCondition condition = position.watermark() == null
+                ? KeyCondition.partition(StoreItem.TENANT_INDEX_PK, partition)
+                : KeyCondition.sorted(StoreItem.TENANT_INDEX_PK, partition, StoreItem.TENANT_INDEX_SK, ">=",
+                        position.watermark());
+        QueryRequest request = condition.query(table)
+                .indexName(StoreItem.TENANT_INDEX)
                 .limit(Math.min(1000, wanted + position.delivered().size()))
                 .build();
         List<StoreItem> items = new ArrayList<>();
         // Pages are fetched lazily: stop requesting once enough new items are found.
-        for (var page : tenantIndex.query(request)) {
-            for (StoreItem item : page.items()) {
+        for (QueryResponse page : client.queryPaginator(request)) {
+            for (StoreItem item : items(page)) {
                 if (!position.wasDelivered(item.getTenantIndexSk())) {
                     items.add(item);
                     if (items.size() == wanted) {
@@ -274,12 +270,17 @@ public final class DynamoDbEventStore implements EventStore {
     }
 
     /** The stream's items after the known version (all of them for -1). */
-    private static QueryConditional after(StreamId stream, long knownVersion) {
+    private static KeyCondition after(StreamId stream, long knownVersion) {
         String pk = Keys.streamKey(stream);
         return knownVersion < 0
-                ? QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build())
-                : QueryConditional.sortGreaterThan(Key.builder().partitionValue(pk)
-                        .sortValue(Keys.version(knownVersion)).build());
+                ? KeyCondition.partition(StoreItem.PK, pk)
+                : KeyCondition.sorted(StoreItem.PK, pk, StoreItem.SK, ">", Keys.version(knownVersion));
+    }
+
+    static List<StoreItem> items(QueryResponse page) {
+        List<StoreItem> items = new ArrayList<>(page.items().size());
+        page.items().forEach(attributes -> items.add(StoreItem.fromAttributes(attributes)));
+        return items;
     }
 
     /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers at most 21 bytes). */

@@ -1,16 +1,13 @@
 package dev.foldline.aws.dynamodb;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
-
-import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticTableSchema;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One item of the Foldline table: an envelope (with its snapshot, when one was taken at its
- * version) or a checkpoint. Mapped by a static schema, not by reflection, to keep cold starts short.
+ * version) or a checkpoint. Mapped by hand to the low-level client's attribute maps: the enhanced
+ * client's schema and converters loaded ~250 classes more on a cold start, for nine strings and a number.
  *
  * <pre>
  * envelope:   pk = "ev#" tenant "#" type "#" id   sk = version (19 digits)
@@ -39,27 +36,51 @@ public final class StoreItem {
     /** The global secondary index that orders a tenant's envelopes by commit stamp. */
     public static final String TENANT_INDEX = "byTenant";
 
-    public static final TableSchema<StoreItem> SCHEMA = StaticTableSchema.builder(StoreItem.class)
-            .newItemSupplier(StoreItem::new)
-            .addAttribute(String.class, a -> a.name(PK).getter(StoreItem::getPk).setter(StoreItem::setPk)
-                    .tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(SK).getter(StoreItem::getSk).setter(StoreItem::setSk)
-                    .tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(KIND).getter(StoreItem::getKind).setter(StoreItem::setKind))
-            .addAttribute(String.class, a -> a.name(ENVELOPE).getter(StoreItem::getEnvelope)
-                    .setter(StoreItem::setEnvelope))
-            .addAttribute(String.class, a -> a.name(SNAPSHOT).getter(StoreItem::getSnapshot)
-                    .setter(StoreItem::setSnapshot))
-            .addAttribute(String.class, a -> a.name(IDEMPOTENCY_KEY).getter(StoreItem::getIdempotencyKey)
-                    .setter(StoreItem::setIdempotencyKey))
-            .addAttribute(String.class, a -> a.name(TENANT_INDEX_PK).getter(StoreItem::getTenantIndexPk)
-                    .setter(StoreItem::setTenantIndexPk).tags(secondaryPartitionKey(TENANT_INDEX)))
-            .addAttribute(String.class, a -> a.name(TENANT_INDEX_SK).getter(StoreItem::getTenantIndexSk)
-                    .setter(StoreItem::setTenantIndexSk).tags(secondarySortKey(TENANT_INDEX)))
-            .addAttribute(String.class, a -> a.name(VALUE).getter(StoreItem::getValue).setter(StoreItem::setValue))
-            .addAttribute(Long.class, a -> a.name(REVISION).getter(StoreItem::getRevision)
-                    .setter(StoreItem::setRevision))
-            .build();
+    /** The item as DynamoDB stores it: the attributes that are set (a put leaves the others out). */
+    Map<String, AttributeValue> toAttributes() {
+        Map<String, AttributeValue> item = new HashMap<>();
+        putString(item, PK, pk);
+        putString(item, SK, sk);
+        putString(item, KIND, kind);
+        putString(item, ENVELOPE, envelope);
+        putString(item, SNAPSHOT, snapshot);
+        putString(item, IDEMPOTENCY_KEY, idempotencyKey);
+        putString(item, TENANT_INDEX_PK, tenantIndexPk);
+        putString(item, TENANT_INDEX_SK, tenantIndexSk);
+        putString(item, VALUE, value);
+        if (revision != null) {
+            item.put(REVISION, AttributeValue.fromN(Long.toString(revision)));
+        }
+        return item;
+    }
+
+    /** The item DynamoDB returned (all of it, or the attributes a read projected). */
+    static StoreItem fromAttributes(Map<String, AttributeValue> attributes) {
+        StoreItem item = new StoreItem();
+        item.pk = string(attributes, PK);
+        item.sk = string(attributes, SK);
+        item.kind = string(attributes, KIND);
+        item.envelope = string(attributes, ENVELOPE);
+        item.snapshot = string(attributes, SNAPSHOT);
+        item.idempotencyKey = string(attributes, IDEMPOTENCY_KEY);
+        item.tenantIndexPk = string(attributes, TENANT_INDEX_PK);
+        item.tenantIndexSk = string(attributes, TENANT_INDEX_SK);
+        item.value = string(attributes, VALUE);
+        AttributeValue revision = attributes.get(REVISION);
+        item.revision = revision == null || revision.n() == null ? null : Long.valueOf(revision.n());
+        return item;
+    }
+
+    private static void putString(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
+    private static String string(Map<String, AttributeValue> attributes, String name) {
+        AttributeValue value = attributes.get(name);
+        return value == null ? null : value.s();
+    }
 
     private String pk;
     private String sk;
