@@ -12,9 +12,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One cold start on AWS, run on the Lambda artifact alone: {@code function} builds
- * {@link CommandFunction} from the environment as Lambda does (its priming included) and hands it
- * an API Gateway event with the JWT authorizer's claims; {@code bare} builds the DynamoDB client
- * the same way ({@link DynamoDbClients}) and sends one PutItem.
+ * {@link CommandFunction} from the environment as Lambda does on an on-demand start (which does not
+ * prime) and hands it an API Gateway event with the JWT authorizer's claims; {@code bare} builds
+ * the DynamoDB client the same way ({@link DynamoDbClients}) and sends one PutItem.
  */
 public final class AwsProbe {
 

@@ -81,13 +81,16 @@ public final class FunctionColdStarts {
         }
     }
 
-    /** The Lambda artifact; the template's JAVA_TOOL_OPTIONS; the settings the template sets, and an endpoint. */
+    /**
+     * The Lambda artifact; the template's JAVA_TOOL_OPTIONS; the settings the template sets, an
+     * endpoint, and the initialisation type Lambda gives a fresh environment without SnapStart.
+     */
     private static ProbeCommand aws(Path root, LocalDynamoDbServer dynamo) {
         return new ProbeCommand("aws", AwsProbe.class,
                 List.of(root.resolve("aws-lambda/target/foldline-aws-lambda.zip")),
                 List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Map.of("FOLDLINE_TABLE", TABLE, "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
-                        "AWS_REGION", "us-east-1",
+                        "AWS_REGION", "us-east-1", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
                         SdkSystemSetting.AWS_ACCESS_KEY_ID.environmentVariable(), "local",
                         SdkSystemSetting.AWS_SECRET_ACCESS_KEY.environmentVariable(), "local"));
     }
