@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The template and the artifact it deploys, checked after {@code mvn package}: cfn-lint passes with
  * no errors and no warnings (whenever it is installed; under {@code CI=true} a missing cfn-lint
  * fails), every function's CodeUri exists and stays under 15 MiB, every Handler names a public
- * class and method inside it, and the artifact's service file lists an application it contains.
+ * class and method inside it, the artifact's service file lists an application it contains, and it
+ * ships one HTTP client and not the enhanced client.
  */
 class DeploymentPackageTest {
 
@@ -100,6 +101,25 @@ class DeploymentPackageTest {
                     .lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
             assertThat(listed).allSatisfy(className -> assertThat(
                     zip.getEntry(className.replace('.', '/') + ".class")).as(className + " in " + artifact).isNotNull());
+        }
+    }
+
+    /**
+     * One of the SDK's HTTP clients (the one {@code DynamoDbClients} builds) and not the enhanced
+     * client: the store maps its items itself, which keeps ~250 classes out of a cold start.
+     */
+    @Test
+    void the_artifact_ships_one_sdk_http_client_and_not_the_enhanced_client() throws Exception {
+        Path artifact = ROOT.resolve("aws-lambda/target/foldline-aws-lambda.zip");
+        try (ZipFile zip = new ZipFile(artifact.toFile())) {
+            List<String> names = zip.stream().map(ZipEntry::getName).toList();
+            List<String> clients = List.of("apache/", "apache5/", "urlconnection/", "nio/netty/", "crt/").stream()
+                    .map(client -> "software/amazon/awssdk/http/" + client)
+                    .filter(client -> names.stream().anyMatch(name -> name.startsWith(client)))
+                    .toList();
+            assertThat(clients).as("SDK HTTP clients in " + artifact).hasSize(1);
+            assertThat(names).as("the enhanced client in " + artifact)
+                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/enhanced/"));
         }
     }
 }
