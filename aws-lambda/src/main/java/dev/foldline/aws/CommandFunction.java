@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP API on Lambda behind an API Gateway HTTP API with a JWT authorizer. It only translates:
@@ -28,8 +29,13 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     private static final System.Logger LOG = System.getLogger(CommandFunction.class.getName());
 
-    /** How Lambda started this execution environment: {@code on-demand}, {@code provisioned-concurrency}, {@code snap-start}. */
+    /**
+     * How Lambda started this execution environment: {@code on-demand}, {@code provisioned-concurrency},
+     * {@code snap-start} or {@code lambda-managed-instances}.
+     */
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final Set<String> PRIMED_INITIALISATIONS = Set.of("snap-start", "provisioned-concurrency",
+            "lambda-managed-instances");
 
     private final HttpApi api;
 
@@ -53,13 +59,13 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     /**
      * Whether this initialisation runs ahead of any request, so that priming takes time off the
-     * first request: SnapStart (the snapshot keeps it) and provisioned concurrency (init runs before
-     * traffic). An on-demand cold start, or a run outside Lambda, would only add the dry run and a
-     * read to the first request's wait: the request itself loads what it needs, and no more.
+     * first request: SnapStart (the snapshot keeps it), provisioned concurrency and Lambda Managed
+     * Instances (environments are initialised before traffic reaches them). An on-demand cold start,
+     * or a run outside Lambda, would only add the dry run and a read to the first request's wait
+     * (measured in BENCHMARKS.md): the request itself loads what it needs, and no more.
      */
     static boolean primes(Map<String, String> env) {
-        String type = env.get(INITIALIZATION_TYPE);
-        return "snap-start".equals(type) || "provisioned-concurrency".equals(type);
+        return PRIMED_INITIALISATIONS.contains(env.getOrDefault(INITIALIZATION_TYPE, "on-demand"));
     }
 
     @Override

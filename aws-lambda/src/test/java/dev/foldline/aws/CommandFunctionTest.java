@@ -112,8 +112,8 @@ class CommandFunctionTest {
     }
 
     @Test
-    void a_snapstart_or_provisioned_initialisation_primes_reading_the_table_once_and_writing_nothing() {
-        for (String initialisation : List.of("snap-start", "provisioned-concurrency")) {
+    void an_initialisation_ahead_of_traffic_primes_reading_the_table_once_and_writing_nothing() {
+        for (String initialisation : List.of("snap-start", "provisioned-concurrency", "lambda-managed-instances")) {
             RequestCounter requests = new RequestCounter();
             var client = LocalDynamoDb.client(requests);
             String table = LocalDynamoDb.newTable(client);

@@ -10,8 +10,11 @@ import dev.foldline.bench.SdkRequestCounter;
 import dev.foldline.gcp.FirestoreEmulator;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkSystemSetting;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -33,7 +36,9 @@ public final class FunctionColdStarts {
     public static void main(String[] args) {
         int status = 0;
         try {
-            run(Integer.getInteger("cold.rounds", 5), Path.of(args.length > 0 ? args[0] : "."));
+            run(Integer.getInteger("cold.rounds", 5), Path.of(args.length > 0 ? args[0] : "."),
+                    Set.of(System.getProperty("cold.clouds", "aws,azure,gcp").split(",")),
+                    Optional.ofNullable(System.getProperty("cold.aws.compare")).filter(path -> !path.isBlank()).map(Path::of));
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -42,21 +47,36 @@ public final class FunctionColdStarts {
         System.exit(status);
     }
 
-    private static void run(int rounds, Path root) throws Exception {
+    /**
+     * Runs the clouds named in {@code wanted} (only their emulators are started); with
+     * {@code awsCompare}, another Lambda artifact (say, main's) runs as cloud {@code aws-compare} in
+     * the same rounds, so that a change is measured against what it changes in one session.
+     * Modes alternate every round, and so does the order of the clouds.
+     */
+    private static void run(int rounds, Path root, Set<String> wanted, Optional<Path> awsCompare) throws Exception {
         System.setProperty("COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED", "true");
         Path logs = root.resolve("benchmarks/target").toAbsolutePath();
-        try (LocalDynamoDbServer dynamo = LocalDynamoDbServer.start();
-             CosmosImitation.Server cosmos = CosmosImitation.launch(
-                     root.resolve("azure-functions/src/test/cosmos-emulator").toAbsolutePath(), logs);
-             FirestoreEmulator firestore = FirestoreEmulator.start()) {
-            createTable(dynamo);
-            createContainers(cosmos);
-            List<ProbeCommand> clouds = List.of(
-                    aws(root, dynamo), azure(root, cosmos), gcp(root, firestore));
+        try (LocalDynamoDbServer dynamo = wanted.contains("aws") ? LocalDynamoDbServer.start() : null;
+             CosmosImitation.Server cosmos = wanted.contains("azure") ? CosmosImitation.launch(
+                     root.resolve("azure-functions/src/test/cosmos-emulator").toAbsolutePath(), logs) : null;
+             FirestoreEmulator firestore = wanted.contains("gcp") ? FirestoreEmulator.start() : null) {
+            List<ProbeCommand> clouds = new ArrayList<>();
+            if (dynamo != null) {
+                createTable(dynamo);
+                clouds.add(aws("aws", root.resolve("aws-lambda/target/foldline-aws-lambda.zip"), dynamo));
+                awsCompare.ifPresent(artifact -> clouds.add(aws("aws-compare", artifact.toAbsolutePath(), dynamo)));
+            }
+            if (cosmos != null) {
+                createContainers(cosmos);
+                clouds.add(azure(root, cosmos));
+            }
+            if (firestore != null) {
+                clouds.add(gcp(root, firestore));
+            }
             List<ColdStartRun> runs = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 List<String> modes = round % 2 == 1 ? List.of("function", "bare") : List.of("bare", "function");
-                for (ProbeCommand cloud : clouds) {
+                for (ProbeCommand cloud : round % 2 == 1 ? clouds : reversed(clouds)) {
                     for (String mode : modes) {
                         ColdStartRun result = cloud.run(mode, logs);
                         System.out.println("round=" + round + " " + result.line());
@@ -67,6 +87,12 @@ public final class FunctionColdStarts {
             System.out.println();
             System.out.print(ColdStartRun.summary(runs));
         }
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 
     private static void createTable(LocalDynamoDbServer dynamo) {
@@ -85,9 +111,9 @@ public final class FunctionColdStarts {
      * The Lambda artifact; the template's JAVA_TOOL_OPTIONS; the settings the template sets, an
      * endpoint, and the initialisation type Lambda gives a fresh environment without SnapStart.
      */
-    private static ProbeCommand aws(Path root, LocalDynamoDbServer dynamo) {
-        return new ProbeCommand("aws", AwsProbe.class,
-                List.of(root.resolve("aws-lambda/target/foldline-aws-lambda.zip")),
+    private static ProbeCommand aws(String name, Path artifact, LocalDynamoDbServer dynamo) {
+        return new ProbeCommand(name, AwsProbe.class,
+                List.of(artifact),
                 List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                 Map.of("FOLDLINE_TABLE", TABLE, "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(),
                         "AWS_REGION", "us-east-1", "AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand",
