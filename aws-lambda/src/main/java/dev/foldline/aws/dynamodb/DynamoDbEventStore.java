@@ -24,15 +24,14 @@ import java.util.TreeSet;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -61,8 +60,10 @@ public final class DynamoDbEventStore implements EventStore {
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    private static final String NOT_YET_WRITTEN = "attribute_not_exists(" + StoreItem.PK + ")";
     private static final System.Logger LOG = System.getLogger(DynamoDbEventStore.class.getName());
 
+    private final DynamoDbClient client;
     private final DynamoDbTable<StoreItem> table;
     private final DynamoDbIndex<StoreItem> tenantIndex;
     private final DynamoDbStoreOptions options;
@@ -70,6 +71,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     public DynamoDbEventStore(DynamoDbClient client, DynamoDbStoreOptions options) {
         this.options = options;
+        this.client = client;
         DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.table = enhanced.table(options.tableName(), StoreItem.SCHEMA);
         this.tenantIndex = table.index(StoreItem.TENANT_INDEX);
@@ -160,15 +162,17 @@ public final class DynamoDbEventStore implements EventStore {
                         + " bytes, over DynamoDB's " + MAX_ITEM_BYTES);
             }
         }
-        PutItemEnhancedRequest<StoreItem> put = PutItemEnhancedRequest.builder(StoreItem.class)
-                .item(item)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(" + StoreItem.PK + ")")
-                        .build())
+        // The hot path: the same schema's map, sent by the client itself. The enhanced client's put
+        // would rebuild the request through its extension chain on every command.
+        PutItemRequest put = PutItemRequest.builder()
+                .tableName(options.tableName())
+                .item(StoreItem.SCHEMA.itemToMap(item, true))
+                .conditionExpression(NOT_YET_WRITTEN)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         boolean written = conditionally(() -> {
             try {
-                table.putItem(put);
+                client.putItem(put);
             } catch (ConditionalCheckFailedException e) {
                 // The SDK resends a write after a timeout or a 5xx: if the item in the way is this
                 // attempt's own, the first send committed and this is no conflict.
