@@ -12,6 +12,7 @@
 // aws-sdk v2 is in maintenance mode and says so on load; the benchmark knows.
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1'
 
+const fs = require('fs')
 const http = require('http')
 const AWS = require('aws-sdk')
 const { CommandHandler, DynamoDbEventStore, Actor, Aggregate, Err } = require('@rotorsoft/event-store')
@@ -89,6 +90,19 @@ async function timed (clients, perClient, send) {
   return { elapsed, latencies, commands: perClient * clients.length }
 }
 
+/** The server's CPU time in microseconds (Linux /proc, ticks of 1/100 s), or null where it cannot be read. */
+function serverCpuMicros () {
+  const pid = process.env.SBS_SERVER_PID
+  if (!pid) return null
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).trim().split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10000
+  } catch (unavailable) {
+    return null
+  }
+}
+
 function print (name, value) {
   process.stdout.write(`${name}=${value}\n`)
 }
@@ -164,11 +178,17 @@ async function main () {
   if (Number(warmup) > 0) await timed(ids, perClient(warmup), add)
   for (const operation of Object.keys(requests)) delete requests[operation]
 
+  const clientCpu = process.cpuUsage()
+  const serverCpu = serverCpuMicros()
   const run = await timed(ids, perClient(commands), add)
+  const clientSpent = process.cpuUsage(clientCpu)
+  const serverSpent = serverCpu === null ? null : serverCpuMicros() - serverCpu
   print('commands', run.commands)
   print('cmd_per_s', (run.commands * 1e9 / run.elapsed).toFixed(1))
   print('p50_ms', fixed(nearestRank(run.latencies, 0.5) / 1e6))
   print('p99_ms', fixed(nearestRank(run.latencies, 0.99) / 1e6))
+  print('client_cpu_us_per_cmd', fixed((clientSpent.user + clientSpent.system) / run.commands))
+  if (serverSpent !== null) print('server_cpu_us_per_cmd', fixed(serverSpent / run.commands))
   const sent = Object.values(requests).reduce((a, b) => a + b, 0)
   print('requests_per_cmd', fixed(sent / run.commands))
   for (const [operation, count] of Object.entries(requests).sort()) {

@@ -6,6 +6,7 @@ import dev.foldline.aggregate.SnapshotPolicy;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.json.EnvelopeCodec;
+import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
 import dev.foldline.store.MemoryEventStore;
 import java.util.ArrayList;
@@ -66,8 +67,11 @@ public final class Warmup {
         for (HttpRequest request : requests) {
             statuses.add(api.handle(request.withVerifiedClaims(claims)).status());
         }
-        scratch.read(new StreamId(identity.resolve(HttpRequest.get("/", headers).withVerifiedClaims(claims)).tenant(),
-                "warmup", "w"), 0, Long.MAX_VALUE).forEach(envelope -> EnvelopeCodec.read(EnvelopeCodec.write(envelope)));
+        // What a real store adds to the path: envelopes and snapshots as stored text, both ways.
+        StreamId stream = new StreamId(identity.resolve(HttpRequest.get("/", headers).withVerifiedClaims(claims)).tenant(),
+                "warmup", "w");
+        scratch.read(stream, 0, Long.MAX_VALUE).forEach(envelope -> EnvelopeCodec.read(EnvelopeCodec.write(envelope)));
+        scratch.load(stream, -1).snapshot().ifPresent(snapshot -> Snapshot.fromStored(snapshot.version(), snapshot.stored()));
         return statuses;
     }
 

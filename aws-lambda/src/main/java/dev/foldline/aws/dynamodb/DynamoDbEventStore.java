@@ -56,6 +56,7 @@ public final class DynamoDbEventStore implements EventStore {
 
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    private static final String NOT_YET_WRITTEN = "attribute_not_exists(" + StoreItem.PK + ")";
     private static final System.Logger LOG = System.getLogger(DynamoDbEventStore.class.getName());
 
     private final DynamoDbClient client;
@@ -155,7 +156,7 @@ public final class DynamoDbEventStore implements EventStore {
         PutItemRequest put = PutItemRequest.builder()
                 .tableName(table)
                 .item(item.toAttributes())
-                .conditionExpression("attribute_not_exists(" + StoreItem.PK + ")")
+                .conditionExpression(NOT_YET_WRITTEN)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build();
         boolean written = conditionally(() -> {

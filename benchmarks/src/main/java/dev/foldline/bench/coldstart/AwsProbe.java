@@ -39,7 +39,7 @@ public final class AwsProbe {
         }
     }
 
-    private static APIGatewayV2HTTPEvent command() {
+    static APIGatewayV2HTTPEvent command() {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey("$default")

@@ -48,6 +48,10 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
         return endpoint;
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Polls until the port accepts connections: readiness, not a timing assumption. */
     private void awaitListening(int port, Path logFile) {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -101,12 +102,16 @@ public final class FoldlineDriver {
         TimedRun.of(floorClients, perClient(warmup));
 
         requests.reset();
+        CpuSpent commandsCpu = CpuSpent.start();
         TimedRun measured = TimedRun.of(commandClients, perClient(commands));
+        commandsCpu = commandsCpu.stop();
         Map<String, Long> sent = requests.requests();
         // The measured floor writes go on from the key numbers where the warm-up's stopped: all fresh.
         int warmedUp = perClient(warmup);
+        CpuSpent floorCpu = CpuSpent.start();
         TimedRun bare = TimedRun.of(floorClients.stream()
                 .map(worker -> (Workload.Worker) i -> worker.command(warmedUp + i)).toList(), perClient(commands));
+        floorCpu = floorCpu.stop();
 
         print("commands", measured.commands());
         printTimes("", measured);
@@ -114,7 +119,9 @@ public final class FoldlineDriver {
         long total = sent.values().stream().mapToLong(Long::longValue).sum();
         print("requests_per_cmd", ratio(total, measured.commands()));
         sent.forEach((operation, count) -> print("requests." + operation, ratio(count, measured.commands())));
+        printCpu("", commandsCpu, measured.commands());
         printTimes("floor.", bare);
+        printCpu("floor.", floorCpu, bare.commands());
         print("item_bytes", FloorWrite.itemBytes(template.item()));
 
         recordCapacity("warm", i -> setup.add(handler, ids.get(0).get(i % AGGREGATES_PER_CLIENT)));
@@ -155,6 +162,26 @@ public final class FoldlineDriver {
         print(prefix + "cmd_per_s", String.format(Locale.ROOT, "%.1f", run.commandsPerSecond()));
         print(prefix + "p50_ms", ratio(latencies.p50Nanos(), 1e6));
         print(prefix + "p99_ms", ratio(latencies.p99Nanos(), 1e6));
+    }
+
+    private static void printCpu(String prefix, CpuSpent spent, int commands) {
+        print(prefix + "client_cpu_us_per_cmd", ratio(spent.clientNanos() / 1e3, commands));
+        spent.serverNanos().ifPresent(server -> print(prefix + "server_cpu_us_per_cmd", ratio(server / 1e3, commands)));
+    }
+
+    /** CPU this JVM and the server spent between start and stop. */
+    private record CpuSpent(long clientNanos, OptionalLong serverNanos) {
+
+        static CpuSpent start() {
+            return new CpuSpent(ProcessCpu.ownNanos(), ProcessCpu.serverNanos());
+        }
+
+        CpuSpent stop() {
+            OptionalLong server = ProcessCpu.serverNanos();
+            return new CpuSpent(ProcessCpu.ownNanos() - clientNanos,
+                    serverNanos.isPresent() && server.isPresent()
+                            ? OptionalLong.of(server.getAsLong() - serverNanos.getAsLong()) : OptionalLong.empty());
+        }
     }
 
     private static String ratio(double count, double per) {

@@ -45,9 +45,10 @@ public enum Side {
     abstract List<String> command(SideBySideConfig config, URI endpoint, int clients, String runId);
 
     /** Runs one measurement and returns what the driver printed; its errors go to this process's stderr. */
-    public Figures run(SideBySideConfig config, URI endpoint, int clients, String runId) {
+    public Figures run(SideBySideConfig config, URI endpoint, long serverPid, int clients, String runId) {
         ProcessBuilder builder = new ProcessBuilder(command(config, endpoint, clients, runId))
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().put(ProcessCpu.SERVER_PID, Long.toString(serverPid));
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -68,7 +68,7 @@ public final class SideBySide {
                                        Side side) {
         String runId = String.format(Locale.ROOT, "r%dc%d%s", round, clients, side.label());
         long started = System.nanoTime();
-        Figures figures = side.run(config, server.endpoint(), clients, runId);
+        Figures figures = side.run(config, server.endpoint(), server.pid(), clients, runId);
         System.err.printf(Locale.ROOT, "side-by-side round %d, %d clients, %s: %.1f s%n", round, clients,
                 side.label(), (System.nanoTime() - started) / 1e9);
         figures.values().forEach((name, value) -> System.out.printf(Locale.ROOT, "sbs.round%d.clients%d.%s.%s=%s%n",

@@ -60,6 +60,8 @@ public final class SideBySideReport {
                 byName.put("cmd_per_s", foldline.require("cmd_per_s") / original.require("cmd_per_s"));
                 byName.put("p50", foldline.require("p50_ms") / original.require("p50_ms"));
                 byName.put("p99", foldline.require("p99_ms") / original.require("p99_ms"));
+                cpuPerCommand(foldline).ifPresent(f -> cpuPerCommand(original).ifPresent(
+                        o -> byName.put("cpu_per_cmd", f / o)));
             }
             if (foldline != null) {
                 byName.put("floor_p50", foldline.require("p50_ms") / foldline.require("floor.p50_ms"));
@@ -67,6 +69,12 @@ public final class SideBySideReport {
             ratios.put(clients, byName);
         });
         return ratios;
+    }
+
+    /** Client and server CPU per command together: what one command costs the machine. */
+    static java.util.Optional<Double> cpuPerCommand(Figures figures) {
+        return figures.get("client_cpu_us_per_cmd")
+                .flatMap(client -> figures.get("server_cpu_us_per_cmd").map(server -> client + server));
     }
 
     /** Every median and ratio as name=value lines. */
@@ -85,9 +93,10 @@ public final class SideBySideReport {
         out.append(row("clients", "Foldline cmd/s", "original cmd/s", "ratio (goal >= 2)",
                 "Foldline p50 ms", "original p50 ms", "ratio (goal <= 0.5 at 1)",
                 "Foldline p99 ms", "original p99 ms", "ratio (goal <= 0.5 at 8, 32)",
-                "requests/cmd Foldline / original", "floor p50 ms", "Foldline p50 / floor (goal <= 1.5)"));
+                "requests/cmd Foldline / original", "floor p50 ms", "Foldline p50 / floor (goal <= 1.5)",
+                "CPU µs/cmd client + server, Foldline", "original", "floor", "ratio"));
         out.append(row("---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:",
-                "---:"));
+                "---:", "---:", "---:", "---:", "---:"));
         Map<Integer, Map<String, Double>> ratios = ratios();
         medians.forEach((clients, bySide) -> {
             Figures f = bySide.getOrDefault(Side.FOLDLINE, new Figures(Map.of()));
@@ -98,7 +107,8 @@ public final class SideBySideReport {
                     cell(f, "p50_ms", "%.2f"), cell(o, "p50_ms", "%.2f"), ratio(r, "p50"),
                     cell(f, "p99_ms", "%.2f"), cell(o, "p99_ms", "%.2f"), ratio(r, "p99"),
                     cell(f, "requests_per_cmd", "%.2f") + " / " + cell(o, "requests_per_cmd", "%.2f"),
-                    cell(f, "floor.p50_ms", "%.2f"), ratio(r, "floor_p50")));
+                    cell(f, "floor.p50_ms", "%.2f"), ratio(r, "floor_p50"),
+                    cpuCell(f, ""), cpuCell(o, ""), cpuCell(f, "floor."), ratio(r, "cpu_per_cmd")));
         });
         out.append('\n').append(capacityMarkdown());
         return out.toString();
@@ -123,6 +133,11 @@ public final class SideBySideReport {
 
     private static String cell(Figures figures, String name, String format) {
         return figures.get(name).map(v -> String.format(Locale.ROOT, format, v)).orElse("-");
+    }
+
+    private static String cpuCell(Figures figures, String prefix) {
+        return figures.get(prefix + "client_cpu_us_per_cmd").map(client -> String.format(Locale.ROOT, "%.0f + %s",
+                client, cell(figures, prefix + "server_cpu_us_per_cmd", "%.0f"))).orElse("-");
     }
 
     private static String ratio(Map<String, Double> ratios, String name) {

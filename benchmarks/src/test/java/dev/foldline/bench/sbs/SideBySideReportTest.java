@@ -32,6 +32,29 @@ class SideBySideReportTest {
     }
 
     @Test
+    void theCpuRatioComparesClientAndServerCpuPerCommandTogether() {
+        Figures foldline = new Figures(Map.of("cmd_per_s", 200.0, "p50_ms", 1.0, "p99_ms", 2.0, "floor.p50_ms", 1.0,
+                "client_cpu_us_per_cmd", 300.0, "server_cpu_us_per_cmd", 200.0,
+                "floor.client_cpu_us_per_cmd", 250.0, "floor.server_cpu_us_per_cmd", 190.0));
+        Figures original = new Figures(Map.of("cmd_per_s", 100.0, "p50_ms", 2.0, "p99_ms", 4.0,
+                "client_cpu_us_per_cmd", 900.0, "server_cpu_us_per_cmd", 1100.0));
+        SideBySideReport report = new SideBySideReport(List.of(new Measurement(1, 8, Side.FOLDLINE, foldline),
+                new Measurement(1, 8, Side.ORIGINAL, original)));
+
+        assertThat(report.ratios().get(8).get("cpu_per_cmd")).isCloseTo(500.0 / 2000, within(1e-9));
+        assertThat(report.markdown()).contains("| 300 + 200 | 900 + 1100 | 250 + 190 | 0.25x |");
+    }
+
+    @Test
+    void aRunWithoutCpuFiguresHasNoCpuRatio() {
+        SideBySideReport report = new SideBySideReport(List.of(run(1, Side.FOLDLINE, 300, 1.0, 4.0),
+                run(1, Side.ORIGINAL, 100, 4.0, 10.0)));
+
+        assertThat(report.ratios().get(1)).doesNotContainKey("cpu_per_cmd");
+        assertThat(report.markdown()).contains("| - | - | - | - |");
+    }
+
+    @Test
     void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
         Figures median = SideBySideReport.median(List.of(
                 new Figures(Map.of("x", 1.0)), new Figures(Map.of("x", 3.0)),

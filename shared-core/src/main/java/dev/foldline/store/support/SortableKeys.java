@@ -21,7 +21,7 @@ public final class SortableKeys {
         if (version < 0) {
             throw new IllegalArgumentException("a stored version is never negative: " + version);
         }
-        return String.format("%019d", version);
+        return zeroPadded(version, 19);
     }
 
     /**
@@ -29,7 +29,17 @@ public final class SortableKeys {
      * every instant from the epoch to the year 33658. Earlier instants are clamped to the epoch.
      */
     public static String time(Instant instant) {
-        return String.format("%012d.%09d", Math.max(0, instant.getEpochSecond()), instant.getNano());
+        return zeroPadded(Math.max(0, instant.getEpochSecond()), 12) + '.' + zeroPadded(instant.getNano(), 9);
+    }
+
+    /**
+     * ASCII digits whatever the JVM's locale ({@code String.format} writes Thai or Arabic-Indic
+     * digits under such a default locale, and keys would no longer sort or parse), and no
+     * formatter on the write path.
+     */
+    private static String zeroPadded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /**

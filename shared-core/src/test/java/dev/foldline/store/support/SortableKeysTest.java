@@ -7,6 +7,7 @@ import dev.foldline.model.StreamId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SortableKeysTest {
@@ -16,6 +17,22 @@ class SortableKeysTest {
         List<Long> versions = List.of(0L, 9L, 10L, 99L, 100L, 12_345L, Long.MAX_VALUE);
         List<String> keys = versions.stream().map(SortableKeys::version).toList();
         assertThat(keys).isSorted().allSatisfy(k -> assertThat(k).hasSize(19));
+    }
+
+    @Test
+    void keys_are_ascii_digits_whatever_the_default_locale() {
+        Locale before = Locale.getDefault();
+        try {
+            for (String tag : List.of("th-TH-u-nu-thai", "ar-EG", "hi-IN-u-nu-deva")) {
+                Locale.setDefault(Locale.forLanguageTag(tag));
+                assertThat(SortableKeys.version(42)).isEqualTo("0000000000000000042");
+                assertThat(SortableKeys.time(Instant.parse("2026-01-01T00:00:00.5Z"))).isEqualTo("001767225600.500000000");
+                assertThat(SortableKeys.parseTime(SortableKeys.time(Instant.parse("2026-01-01T00:00:00.5Z"))))
+                        .isEqualTo(Instant.parse("2026-01-01T00:00:00.5Z"));
+            }
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
