@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * no errors and no warnings (whenever it is installed; under {@code CI=true} a missing cfn-lint
  * fails), every function's CodeUri exists and stays under 15 MiB, every Handler names a public
  * class and method inside it, the artifact's service file lists an application it contains, and it
- * ships one HTTP client and not the enhanced client.
+ * ships one HTTP client.
  */
 class DeploymentPackageTest {
 
@@ -104,12 +104,9 @@ class DeploymentPackageTest {
         }
     }
 
-    /**
-     * One of the SDK's HTTP clients (the one {@code DynamoDbClients} builds) and not the enhanced
-     * client: the store maps its items itself, which keeps ~250 classes out of a cold start.
-     */
+    /** One of the SDK's HTTP clients: the one {@code DynamoDbClients} builds. */
     @Test
-    void the_artifact_ships_one_sdk_http_client_and_not_the_enhanced_client() throws Exception {
+    void the_artifact_ships_one_sdk_http_client() throws Exception {
         Path artifact = ROOT.resolve("aws-lambda/target/foldline-aws-lambda.zip");
         try (ZipFile zip = new ZipFile(artifact.toFile())) {
             List<String> names = zip.stream().map(ZipEntry::getName).toList();
@@ -118,8 +115,6 @@ class DeploymentPackageTest {
                     .filter(client -> names.stream().anyMatch(name -> name.startsWith(client)))
                     .toList();
             assertThat(clients).as("SDK HTTP clients in " + artifact).hasSize(1);
-            assertThat(names).as("the enhanced client in " + artifact)
-                    .noneMatch(name -> name.startsWith("software/amazon/awssdk/enhanced/"));
         }
     }
 }

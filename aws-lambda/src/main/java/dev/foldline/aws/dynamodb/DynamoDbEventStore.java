@@ -284,7 +284,7 @@ public final class DynamoDbEventStore implements EventStore {
         return items;
     }
 
-    /** DynamoDB's item size: attribute names plus values (strings in UTF-8, numbers at most 21 bytes). */
+    /** DynamoDB's item size: attribute names plus values (strings in UTF-8). */
     static int sizeOf(StoreItem item) {
         int size = 0;
         size += attribute(StoreItem.PK, item.getPk());
@@ -295,10 +295,6 @@ public final class DynamoDbEventStore implements EventStore {
         size += attribute(StoreItem.IDEMPOTENCY_KEY, item.getIdempotencyKey());
         size += attribute(StoreItem.TENANT_INDEX_PK, item.getTenantIndexPk());
         size += attribute(StoreItem.TENANT_INDEX_SK, item.getTenantIndexSk());
-        size += attribute(StoreItem.VALUE, item.getValue());
-        if (item.getRevision() != null) {
-            size += StoreItem.REVISION.length() + 21;
-        }
         return size;
     }
 

@@ -5,9 +5,11 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One item of the Foldline table: an envelope (with its snapshot, when one was taken at its
- * version) or a checkpoint. Mapped by hand to the low-level client's attribute maps: the enhanced
- * client's schema and converters loaded ~250 classes more on a cold start, for nine strings and a number.
+ * An envelope item of the Foldline table (with its snapshot, when one was taken at its version).
+ * Mapped by hand to the low-level client's attribute maps, since envelopes are on every command's
+ * path: the enhanced client's schema and converters loaded ~250 classes more on a cold start, for
+ * eight strings. Checkpoint items, which only projections and views touch, are mapped by the
+ * enhanced client ({@link CheckpointItem}).
  *
  * <pre>
  * envelope:   pk = "ev#" tenant "#" type "#" id   sk = version (19 digits)
@@ -47,10 +49,6 @@ public final class StoreItem {
         putString(item, IDEMPOTENCY_KEY, idempotencyKey);
         putString(item, TENANT_INDEX_PK, tenantIndexPk);
         putString(item, TENANT_INDEX_SK, tenantIndexSk);
-        putString(item, VALUE, value);
-        if (revision != null) {
-            item.put(REVISION, AttributeValue.fromN(Long.toString(revision)));
-        }
         return item;
     }
 
@@ -65,9 +63,6 @@ public final class StoreItem {
         item.idempotencyKey = string(attributes, IDEMPOTENCY_KEY);
         item.tenantIndexPk = string(attributes, TENANT_INDEX_PK);
         item.tenantIndexSk = string(attributes, TENANT_INDEX_SK);
-        item.value = string(attributes, VALUE);
-        AttributeValue revision = attributes.get(REVISION);
-        item.revision = revision == null || revision.n() == null ? null : Long.valueOf(revision.n());
         return item;
     }
 
@@ -90,8 +85,6 @@ public final class StoreItem {
     private String idempotencyKey;
     private String tenantIndexPk;
     private String tenantIndexSk;
-    private String value;
-    private Long revision;
 
     public String getPk() {
         return pk;
@@ -155,21 +148,5 @@ public final class StoreItem {
 
     public void setTenantIndexSk(String tenantIndexSk) {
         this.tenantIndexSk = tenantIndexSk;
-    }
-
-    public String getValue() {
-        return value;
-    }
-
-    public void setValue(String value) {
-        this.value = value;
-    }
-
-    public Long getRevision() {
-        return revision;
-    }
-
-    public void setRevision(Long revision) {
-        this.revision = revision;
     }
 }
