@@ -11,7 +11,6 @@ import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Warmup;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.VerifiedClaimsIdentity;
-import dev.foldline.model.StreamId;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -34,6 +33,15 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
      * {@code snap-start} or {@code lambda-managed-instances}.
      */
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+
+    /**
+     * Rounds of priming: one round loads the request path, but leaves it to the interpreter until
+     * the JIT has seen it run often enough to compile it; the compiled code is part of the snapshot.
+     * The store's requests go in fewer rounds: each costs a refused write (one write unit), and a
+     * table with little provisioned capacity should not be throttled by an environment starting.
+     */
+    static final int PRIMING_ROUNDS = 100;
+    static final int STORE_PRIMING_ROUNDS = 10;
     private static final Set<String> PRIMED_INITIALISATIONS = Set.of("snap-start", "provisioned-concurrency",
             "lambda-managed-instances");
 
@@ -74,23 +82,38 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     /**
-     * Loads and links the request path during initialisation, so that it is part of the SnapStart
-     * snapshot and the first request after a restore runs as warm as the rest: the core's dry run
-     * (commands, reads, errors, the envelope codec, through this function's identity mapping, on a
-     * scratch store), then one read through the store's client (marshalling, signing, the
-     * connection) of a stream no caller can name, since its tenant is blank. Nothing is written and
-     * nothing random is kept; a failing read only means the first request sets the client up.
+     * Loads, links and compiles the request path during initialisation, so that it is part of the
+     * SnapStart snapshot and the first request after a restore runs as warm as the rest, in
+     * {@link #PRIMING_ROUNDS} rounds of: the core's dry run (commands, reads, errors, the envelope
+     * codec, through this function's identity mapping, on a scratch store), this function's event
+     * translation (a health check), then the store's own requests as a command sends them
+     * ({@code EventStore.prime}: marshalling, signing, the connection), on a stream no caller can
+     * name. Nothing is written and nothing random is kept; a store that cannot be reached is left
+     * alone after its first failure, and only means the first command sets the client up.
      */
     private void prime(AwsRuntime runtime, ClaimsMapper claims) {
         Map<String, String> fixed = new LinkedHashMap<>();
         fixed.put(claims.rolesClaim(), "-");
         fixed.put(claims.actorClaim(), "-");
         fixed.put(claims.tenantClaim(), "-");
-        Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), fixed);
-        try {
-            runtime.store().load(new StreamId(" ", "warmup", "-"), -1);
-        } catch (RuntimeException unreachable) {
-            LOG.log(System.Logger.Level.INFO, "the store could not be reached while priming: " + unreachable);
+        APIGatewayV2HTTPEvent health = APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/health")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
+                        .build())
+                .build();
+        boolean storeReached = true;
+        for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), fixed);
+            handleRequest(health, null);
+            try {
+                if (storeReached && round < STORE_PRIMING_ROUNDS) {
+                    runtime.store().prime();
+                }
+            } catch (RuntimeException unreachable) {
+                storeReached = false;
+                LOG.log(System.Logger.Level.INFO, "the store could not be reached while priming: " + unreachable);
+            }
         }
     }
 

@@ -112,7 +112,7 @@ class CommandFunctionTest {
     }
 
     @Test
-    void an_initialisation_ahead_of_traffic_primes_reading_the_table_once_and_writing_nothing() {
+    void an_initialisation_ahead_of_traffic_primes_a_read_and_a_refused_put_and_writes_nothing() {
         for (String initialisation : List.of("snap-start", "provisioned-concurrency", "lambda-managed-instances")) {
             RequestCounter requests = new RequestCounter();
             var client = LocalDynamoDb.client(requests);
@@ -122,7 +122,10 @@ class CommandFunctionTest {
             new CommandFunction(AwsRuntime.of(new DynamoDbEventStore(client, DynamoDbStoreOptions.defaults(table)),
                     List.of(new ExamplesApplication()), Map.of(CommandFunction.INITIALIZATION_TYPE, initialisation)));
 
-            assertThat(requests.operations()).as(initialisation).containsExactly("Query");
+            List<String> eachRound = List.of("Query", "PutItem");
+            assertThat(requests.operations()).as(initialisation).hasSize(2 * CommandFunction.STORE_PRIMING_ROUNDS)
+                    .containsExactlyElementsOf(java.util.Collections.nCopies(CommandFunction.STORE_PRIMING_ROUNDS, eachRound)
+                            .stream().flatMap(List::stream).toList());
             assertThat(client.scan(b -> b.tableName(table)).count()).isZero();
         }
     }

@@ -73,4 +73,17 @@ public interface EventStore {
     default boolean recognisesOwnResend() {
         return false;
     }
+
+    /** A stream of the blank tenant: no actor has a blank tenant, so no command reads or writes it. */
+    StreamId PRIMING_STREAM = new StreamId(" ", "warmup", "-");
+
+    /**
+     * Sends what a command sends, writing nothing, for a function to call before a snapshot of its
+     * memory is taken (Lambda SnapStart), so that the first request after a restore finds the
+     * client's request path loaded: a load of {@link #PRIMING_STREAM}. Stores whose append takes
+     * another path than their load send that too, in a form the database refuses.
+     */
+    default void prime() {
+        load(PRIMING_STREAM, -1);
+    }
 }

@@ -15,6 +15,7 @@ import dev.foldline.store.StreamSlice;
 import dev.foldline.store.support.CommitOrderReads;
 import dev.foldline.store.support.ReadPosition;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class DynamoDbEventStore implements EventStore {
     /** DynamoDB's item size limit. */
     static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final String NOT_YET_WRITTEN = "attribute_not_exists(" + StoreItem.PK + ")";
+    private static final String ALREADY_WRITTEN = "attribute_exists(" + StoreItem.PK + ")";
     private static final System.Logger LOG = System.getLogger(DynamoDbEventStore.class.getName());
 
     private final DynamoDbClient client;
@@ -153,12 +155,7 @@ public final class DynamoDbEventStore implements EventStore {
                         + " bytes, over DynamoDB's " + MAX_ITEM_BYTES);
             }
         }
-        PutItemRequest put = PutItemRequest.builder()
-                .tableName(table)
-                .item(item.toAttributes())
-                .conditionExpression(NOT_YET_WRITTEN)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build();
+        PutItemRequest put = put(item, NOT_YET_WRITTEN);
         boolean written = conditionally(() -> {
             try {
                 client.putItem(put);
@@ -171,6 +168,37 @@ public final class DynamoDbEventStore implements EventStore {
             }
         });
         return written ? AppendResult.COMMITTED : AppendResult.CONFLICT;
+    }
+
+    /**
+     * A command's two requests, writing nothing: the load of the priming stream, and a PutItem of an
+     * item at its first version, snapshot included, on the condition that the item already exists.
+     * No command writes the blank tenant's stream, so DynamoDB refuses the put (one write unit),
+     * and the refusal's path is loaded as well.
+     */
+    @Override
+    public void prime() {
+        load(PRIMING_STREAM, -1);
+        StoreItem item = new StoreItem();
+        item.setPk(Keys.streamKey(PRIMING_STREAM));
+        item.setSk(Keys.version(0));
+        item.setKind(StoreItem.KIND_ENVELOPE);
+        item.setEnvelope("{}");
+        item.setSnapshot("{}");
+        item.setTenantIndexPk(Keys.tenantShard(PRIMING_STREAM.tenant(), Keys.shardOf(PRIMING_STREAM, options.tenantShards())));
+        item.setTenantIndexSk(Keys.tenantIndexSort(Instant.EPOCH, PRIMING_STREAM, 0));
+        if (conditionally(() -> client.putItem(put(item, ALREADY_WRITTEN)))) {
+            throw new IllegalStateException("the priming put was accepted: an item of the blank tenant exists in " + table);
+        }
+    }
+
+    private PutItemRequest put(StoreItem item, String condition) {
+        return PutItemRequest.builder()
+                .tableName(table)
+                .item(item.toAttributes())
+                .conditionExpression(condition)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build();
     }
 
     @Override
