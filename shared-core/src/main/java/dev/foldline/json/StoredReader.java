@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * What the codecs read stored JSON with: {@link StoredText} over the text itself, for what the
@@ -24,6 +25,23 @@ interface StoredReader {
     String nextName() throws IOException;
 
     String nextString() throws IOException;
+
+    /** A string that other stored texts likely hold too (see {@link RecentStrings}). */
+    String nextRecurringString() throws IOException;
+
+    /** A string in the form {@link Instant#toString()} writes, as an instant. */
+    Instant nextInstant() throws IOException;
+
+    /**
+     * The value {@code read} reads at the cursor or, when the text there is the text {@code recent}
+     * was last read from, that value again without reading it (only {@link StoredText} can tell).
+     */
+    <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException;
+
+    /** Reads one value. */
+    interface ValueReader<T> {
+        T read(StoredReader reader) throws IOException;
+    }
 
     long nextLong() throws IOException;
 
@@ -72,6 +90,21 @@ interface StoredReader {
             @Override
             public String nextString() throws IOException {
                 return reader.nextString();
+            }
+
+            @Override
+            public String nextRecurringString() throws IOException {
+                return reader.nextString();
+            }
+
+            @Override
+            public Instant nextInstant() throws IOException {
+                return IsoInstants.parse(reader.nextString());
+            }
+
+            @Override
+            public <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException {
+                return read.read(this);
             }
 
             @Override

@@ -7,13 +7,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * Reads JSON as the framework writes it (compact or not, any member order, bare NaN and
  * Infinity read as strings as gson's lenient reader does) straight from the text: no buffer copy,
- * and member names found among the {@code known} ones are answered without allocating. Anything
- * else (comments, single quotes, unquoted names...) is {@link Unsupported}, and the caller reads
- * the text with gson instead. Not thread-safe; one instance per text.
+ * member names found among the {@code known} ones and strings seen in earlier texts
+ * ({@link RecentStrings}) are answered without allocating, and strings are found with
+ * {@link String#indexOf(int, int)} (vectorised by the JIT) rather than a loop over characters.
+ * Anything else (comments, single quotes, unquoted names...) is {@link Unsupported}, and the caller
+ * reads the text with gson instead. Not thread-safe; one instance per text.
  */
 final class StoredText implements StoredReader {
 
@@ -27,6 +30,11 @@ final class StoredText implements StoredReader {
     private final String text;
     private final Names known;
     private int at;
+    /**
+     * The first backslash at or after the last string read ({@code Integer.MAX_VALUE} if none): a
+     * string that closes before it holds no escape, so it is a plain substring of the text.
+     */
+    private int nextEscape = -1;
 
     StoredText(String text, Names known) {
         this.text = text;
@@ -71,14 +79,60 @@ final class StoredText implements StoredReader {
             throw new Unsupported("a name that is not a string", at);
         }
         int start = at + 1;
-        String name = knownAt(start);
-        if (name == null) {
-            name = nextString();
-        } else {
+        String name = known.find(text, start);
+        if (name != null) {
             at = start + name.length() + 1;
+        } else {
+            int end = plainEnd(start);
+            if (end < 0) {
+                name = unescaped(start);
+            } else {
+                name = RecentStrings.SHARED.of(text, start, end);
+                at = end + 1;
+            }
         }
         expect(':');
         return name;
+    }
+
+    @Override
+    public String nextRecurringString() throws IOException {
+        if (peek() == '"') {
+            int start = at + 1;
+            int end = plainEnd(start);
+            if (end >= 0) {
+                at = end + 1;
+                return RecentStrings.SHARED.of(text, start, end);
+            }
+        }
+        return nextString();
+    }
+
+    @Override
+    public Instant nextInstant() throws IOException {
+        if (peek() == '"') {
+            int start = at + 1;
+            int end = plainEnd(start);
+            if (end >= 0) {
+                at = end + 1;
+                return IsoInstants.parse(text, start, end);
+            }
+        }
+        return IsoInstants.parse(nextString());
+    }
+
+    @Override
+    public <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException {
+        peek();
+        int start = at;
+        RecentValue.Read<T> last = recent.last();
+        if (last != null && text.startsWith(last.text(), start)) {
+            at = start + last.text().length();
+            return last.value();
+        }
+        T value = read.read(this);
+        recent.remember(text.substring(start, at), value);
+        return value;
     }
 
     @Override
@@ -95,8 +149,13 @@ final class StoredText implements StoredReader {
         return bare;
     }
 
+    /** A plain integer is read where it stands; anything else (a quoted or decimal long) as before. */
     @Override
     public long nextLong() throws IOException {
+        long plain = plainLong();
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
         String number = nextString();
         try {
             return Long.parseLong(number);
@@ -136,9 +195,7 @@ final class StoredText implements StoredReader {
                 JsonObject object = new JsonObject();
                 at++;
                 while (hasNext()) {
-                    String name = nextString();
-                    expect(':');
-                    object.add(name, nextTree());
+                    object.add(memberName(), nextTree());
                 }
                 endObject();
                 return object;
@@ -176,6 +233,51 @@ final class StoredText implements StoredReader {
         }
     }
 
+    /** What {@link #plainLong} answers for anything but a plain integer of up to 18 digits. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
+    /**
+     * The integer at the cursor, consumed, when it is {@code -?(0|[1-9][0-9]{0,17})} followed by a
+     * delimiter, the form the framework writes versions in; otherwise {@link #NOT_PLAIN} and nothing
+     * consumed, so that the general path reads (or refuses) it exactly as before.
+     */
+    private long plainLong() {
+        boolean negative = peek() == '-';
+        int digitsStart = negative ? at + 1 : at;
+        int i = digitsStart;
+        long value = 0;
+        while (i < text.length() && i - digitsStart < 18) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
+            i++;
+        }
+        int digits = i - digitsStart;
+        boolean leadingZero = digits > 1 && text.charAt(digitsStart) == '0';
+        if (digits == 0 || leadingZero || (i < text.length() && !isDelimiter(text.charAt(i)))) {
+            return NOT_PLAIN;
+        }
+        at = i;
+        return negative ? -value : value;
+    }
+
+    /** What may follow a bare value: the end of its member or element, or whitespace. */
+    private static boolean isDelimiter(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    /** A member's name: quoted as the framework writes it, or bare (a number) as before. */
+    private String memberName() throws IOException {
+        if (peek() == '"') {
+            return nextName();
+        }
+        String name = nextString();
+        expect(':');
+        return name;
+    }
+
     /** Fails unless only whitespace follows what was read. */
     void requireEnd() throws IOException {
         if (at < text.length() && peek() != 0) {
@@ -202,35 +304,28 @@ final class StoredText implements StoredReader {
         at++;
     }
 
-    /** The known name quoted at {@code start}, if it is one, found by its hash as a String would have it. */
-    private String knownAt(int start) {
-        int hash = 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                return known.find(text, start, i, hash);
-            }
-            if (c == '\\') {
-                return null;
-            }
-            hash = 31 * hash + c;
+    /**
+     * The index of the quote that closes the string whose first character is at {@code start}, or
+     * -1 when the string holds an escape before it (or never closes): then it is read character by
+     * character. Both searches are {@code indexOf}, which the JIT turns into vector instructions.
+     */
+    private int plainEnd(int start) {
+        int end = text.indexOf('"', start);
+        if (nextEscape < start) {
+            int escape = text.indexOf('\\', start);
+            nextEscape = escape < 0 ? Integer.MAX_VALUE : escape;
         }
-        return null;
+        return end < 0 || nextEscape < end ? -1 : end;
     }
 
     private String quoted() throws IOException {
         int start = at + 1;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                at = i + 1;
-                return text.substring(start, i);
-            }
-            if (c == '\\') {
-                return unescaped(start);
-            }
+        int end = plainEnd(start);
+        if (end < 0) {
+            return unescaped(start);
         }
-        throw new Unsupported("an unterminated string", at);
+        at = end + 1;
+        return text.substring(start, end);
     }
 
     private String unescaped(int start) throws IOException {
@@ -369,7 +464,10 @@ final class StoredText implements StoredReader {
         }
     }
 
-    /** Member names a format uses, looked up by their hash in a table built once. */
+    /**
+     * Member names a format uses, in a table built once and looked up by the first two characters
+     * of a name: a known name is recognised without first searching for its closing quote.
+     */
     static final class Names {
         private final String[] slots;
 
@@ -377,7 +475,10 @@ final class StoredText implements StoredReader {
             int size = Integer.highestOneBit(names.length * 4);
             slots = new String[size];
             for (String name : names) {
-                int slot = name.hashCode() & (size - 1);
+                if (name.length() < 2) {
+                    throw new IllegalArgumentException("a known name has two characters or more: " + name);
+                }
+                int slot = slot(name, 0, size - 1);
                 while (slots[slot] != null) {
                     slot = (slot + 1) & (size - 1);
                 }
@@ -385,16 +486,29 @@ final class StoredText implements StoredReader {
             }
         }
 
-        /** The name equal to the text from {@code start} to {@code end}, whose hash is given, or null. */
-        String find(String text, int start, int end, int hash) {
+        /**
+         * The known name quoted in the text from {@code start} (its first character) to the closing
+         * quote right after it, or null. A name holds no quote or backslash, so text that repeats it
+         * and then closes is exactly that name.
+         */
+        String find(String text, int start) {
+            if (start + 2 > text.length()) {
+                return null;
+            }
             int mask = slots.length - 1;
-            for (int slot = hash & mask; slots[slot] != null; slot = (slot + 1) & mask) {
+            for (int slot = slot(text, start, mask); slots[slot] != null; slot = (slot + 1) & mask) {
                 String name = slots[slot];
-                if (name.hashCode() == hash && name.length() == end - start && text.startsWith(name, start)) {
+                int end = start + name.length();
+                if (end < text.length() && text.charAt(end) == '"' && text.startsWith(name, start)) {
                     return name;
                 }
             }
             return null;
+        }
+
+        private static int slot(String text, int start, int mask) {
+            int mixed = text.charAt(start) * 31 + text.charAt(start + 1);
+            return (mixed ^ (mixed >>> 5)) & mask;
         }
     }
 }
