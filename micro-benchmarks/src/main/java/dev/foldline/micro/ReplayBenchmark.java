@@ -63,6 +63,33 @@ public class ReplayBenchmark {
         return replay(dynamicCalculator, calculatorLedger);
     }
 
+    private List<Event> decodedCalculator;
+
+    @Setup
+    public void decode() {
+        decodedCalculator = stored(Calculator.NAME).stream().map(EnvelopeCodec::read).map(e -> e.events().get(0)).toList();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public Calculator.State foldOnlyTyped() {
+        Calculator.State state = calculator.initialState();
+        for (Event event : decodedCalculator) {
+            state = calculator.apply(state, event);
+        }
+        return state;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public Calculator.State foldOnlyDynamic() {
+        Calculator.State state = dynamicCalculator.initialState();
+        for (Event event : decodedCalculator) {
+            state = dynamicCalculator.apply(state, event);
+        }
+        return state;
+    }
+
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public Numbers.State numbers() {

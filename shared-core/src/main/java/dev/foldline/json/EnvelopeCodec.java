@@ -32,6 +32,11 @@ public final class EnvelopeCodec {
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
     /** The actor last read: a stream's envelopes mostly repeat it (see {@link RecentValue}). */
     private static final RecentValue<Actor> RECENT_ACTOR = new RecentValue<>();
+    /**
+     * The stream last read, from an envelope's first three members as written (tenant, aggregate
+     * type and id), which every envelope of a load repeats.
+     */
+    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>();
 
     private EnvelopeCodec() {
     }
@@ -131,6 +136,14 @@ public final class EnvelopeCodec {
         String fingerprint = null;
         String commandId = null;
         reader.beginObject();
+        StreamId recentStream = reader.skipRecent(RECENT_STREAM);
+        if (recentStream != null) {
+            tenant = recentStream.tenant();
+            aggregateType = recentStream.aggregateType();
+            aggregateId = recentStream.aggregateId();
+        }
+        int start = reader.mark();
+        int members = 0;
         while (reader.hasNext()) {
             switch (reader.nextName()) {
                 case "tenant" -> tenant = reader.nextRecurringString();
@@ -145,6 +158,9 @@ public final class EnvelopeCodec {
                 case "fingerprint" -> fingerprint = optionalString(reader);
                 case "commandId" -> commandId = optionalString(reader);
                 default -> reader.skipValue();
+            }
+            if (++members == 3 && recentStream == null && tenant != null && aggregateType != null && aggregateId != null) {
+                reader.remember(RECENT_STREAM, start, new StreamId(tenant, aggregateType, aggregateId));
             }
         }
         reader.endObject();

@@ -34,9 +34,30 @@ interface StoredReader {
 
     /**
      * The value {@code read} reads at the cursor or, when the text there is the text {@code recent}
-     * was last read from, that value again without reading it (only {@link StoredText} can tell).
+     * was last read from, that value again without reading it.
      */
-    <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException;
+    default <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException {
+        T known = skipRecent(recent);
+        if (known != null) {
+            return known;
+        }
+        int start = mark();
+        T value = read.read(this);
+        remember(recent, start, value);
+        return value;
+    }
+
+    /**
+     * When the text at the cursor starts with the text {@code recent} was last read from, steps over
+     * it and answers its value; otherwise null, nothing consumed. Only {@link StoredText} can tell.
+     */
+    <T> T skipRecent(RecentValue<T> recent);
+
+    /** Where the next value or member starts, for {@link #remember}; -1 where the text is not at hand. */
+    int mark();
+
+    /** Remembers {@code value} as what the text from {@code mark} to the cursor reads as. */
+    <T> void remember(RecentValue<T> recent, int mark, T value);
 
     /** Reads one value. */
     interface ValueReader<T> {
@@ -103,8 +124,18 @@ interface StoredReader {
             }
 
             @Override
-            public <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException {
-                return read.read(this);
+            public <T> T skipRecent(RecentValue<T> recent) {
+                return null;
+            }
+
+            @Override
+            public int mark() {
+                return -1;
+            }
+
+            @Override
+            public <T> void remember(RecentValue<T> recent, int mark, T value) {
+                // gson's reader does not show the text, and without it nothing is remembered
             }
 
             @Override

@@ -28,6 +28,7 @@ final class StoredText implements StoredReader {
     }
 
     private final String text;
+    private final int length;
     private final Names known;
     private int at;
     /**
@@ -38,6 +39,7 @@ final class StoredText implements StoredReader {
 
     StoredText(String text, Names known) {
         this.text = text;
+        this.length = text.length();
         this.known = known;
     }
 
@@ -82,6 +84,10 @@ final class StoredText implements StoredReader {
         String name = known.find(text, start);
         if (name != null) {
             at = start + name.length() + 1;
+            if (at < length && text.charAt(at) == ':') {
+                at++;
+                return name;
+            }
         } else {
             int end = plainEnd(start);
             if (end < 0) {
@@ -122,17 +128,26 @@ final class StoredText implements StoredReader {
     }
 
     @Override
-    public <T> T nextRecurring(RecentValue<T> recent, ValueReader<T> read) throws IOException {
-        peek();
-        int start = at;
+    public <T> T skipRecent(RecentValue<T> recent) {
         RecentValue.Read<T> last = recent.last();
-        if (last != null && text.startsWith(last.text(), start)) {
-            at = start + last.text().length();
+        if (last != null && text.startsWith(last.text(), mark())) {
+            at += last.text().length();
             return last.value();
         }
-        T value = read.read(this);
-        recent.remember(text.substring(start, at), value);
-        return value;
+        return null;
+    }
+
+    @Override
+    public int mark() {
+        peek();
+        return at;
+    }
+
+    @Override
+    public <T> void remember(RecentValue<T> recent, int mark, T value) {
+        if (mark >= 0 && mark < at) {
+            recent.remember(text.substring(mark, at), value);
+        }
     }
 
     @Override
@@ -246,7 +261,7 @@ final class StoredText implements StoredReader {
         int digitsStart = negative ? at + 1 : at;
         int i = digitsStart;
         long value = 0;
-        while (i < text.length() && i - digitsStart < 18) {
+        while (i < length && i - digitsStart < 18) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 break;
@@ -256,7 +271,7 @@ final class StoredText implements StoredReader {
         }
         int digits = i - digitsStart;
         boolean leadingZero = digits > 1 && text.charAt(digitsStart) == '0';
-        if (digits == 0 || leadingZero || (i < text.length() && !isDelimiter(text.charAt(i)))) {
+        if (digits == 0 || leadingZero || (i < length && !isDelimiter(text.charAt(i)))) {
             return NOT_PLAIN;
         }
         at = i;
@@ -280,14 +295,23 @@ final class StoredText implements StoredReader {
 
     /** Fails unless only whitespace follows what was read. */
     void requireEnd() throws IOException {
-        if (at < text.length() && peek() != 0) {
+        if (at < length && peek() != 0) {
             throw new Unsupported("text after the value", at);
         }
     }
 
-    /** The next character that is not whitespace (0 at the end), not consumed. */
+    /**
+     * The next character that is not whitespace (0 at the end), not consumed. Called several times
+     * per member, so the usual case (no whitespace: the framework writes compact JSON) comes first.
+     */
     private char peek() {
-        while (at < text.length()) {
+        if (at < length) {
+            char c = text.charAt(at);
+            if (c > ' ') {
+                return c;
+            }
+        }
+        while (at < length) {
             char c = text.charAt(at);
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return c;

@@ -66,6 +66,24 @@ class EnvelopeReadingTest {
     }
 
     @Test
+    void the_stream_an_envelope_opens_with_reads_as_written_after_any_other() {
+        String a = EnvelopeCodec.write(envelope("t", "a", "C", Actor.of("t", "u"), "E", 0));
+        String ab = EnvelopeCodec.write(envelope("t", "ab", "C", Actor.of("t", "u"), "E", 1));
+        String reordered = a.replace("\"tenant\":\"t\",\"aggregateType\":\"calculator\",", "")
+                .replace("\"version\"", "\"aggregateType\":\"calculator\",\"tenant\":\"t\",\"version\"");
+        String numbered = a.replace("\"aggregateId\":\"a\"", "\"aggregateId\":12");
+        String longerNumber = a.replace("\"aggregateId\":\"a\"", "\"aggregateId\":123");
+
+        assertThat(EnvelopeCodec.read(a).stream()).isEqualTo(new StreamId("t", "calculator", "a"));
+        assertThat(EnvelopeCodec.read(a).stream()).isEqualTo(new StreamId("t", "calculator", "a"));
+        assertThat(EnvelopeCodec.read(ab).stream()).isEqualTo(new StreamId("t", "calculator", "ab"));
+        assertThat(EnvelopeCodec.read(a).stream()).isEqualTo(new StreamId("t", "calculator", "a"));
+        assertThat(EnvelopeCodec.read(reordered).stream()).isEqualTo(new StreamId("t", "calculator", "a"));
+        assertThat(EnvelopeCodec.read(numbered).stream()).isEqualTo(new StreamId("t", "calculator", "12"));
+        assertThat(EnvelopeCodec.read(longerNumber).stream()).isEqualTo(new StreamId("t", "calculator", "123"));
+    }
+
+    @Test
     void a_malformed_actor_is_an_error_even_after_a_good_one() {
         String good = EnvelopeCodec.write(envelope("t", "a", "C", Actor.of("t", "u"), "E", 0));
         EnvelopeCodec.read(good);
