@@ -159,7 +159,8 @@ public final class EnvelopeCodec {
                 case "commandId" -> commandId = optionalString(reader);
                 default -> reader.skipValue();
             }
-            if (++members == 3 && recentStream == null && tenant != null && aggregateType != null && aggregateId != null) {
+            boolean openedWithStream = ++members == 3 && tenant != null && aggregateType != null && aggregateId != null;
+            if (openedWithStream && recentStream == null) {
                 reader.remember(RECENT_STREAM, start, new StreamId(tenant, aggregateType, aggregateId));
             }
         }

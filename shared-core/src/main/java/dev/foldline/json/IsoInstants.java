@@ -56,7 +56,7 @@ final class IsoInstants {
         if (length < 20 || length > 30 || text.charAt(start + 4) != '-' || text.charAt(start + 7) != '-'
                 || text.charAt(start + 10) != 'T' || text.charAt(start + 13) != ':' || text.charAt(start + 16) != ':'
                 || text.charAt(end - 1) != 'Z') {
-            return Instant.parse(text.substring(start, end));
+            return byTheJdk(text, start, end);
         }
         int year = number(text, start, start + 4);
         int month = number(text, start + 5, start + 7);
@@ -68,7 +68,7 @@ final class IsoInstants {
         if (length > 20) {
             int fractionDigits = length - 21;
             if (text.charAt(start + 19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
-                return Instant.parse(text.substring(start, end));
+                return byTheJdk(text, start, end);
             }
             nanos = number(text, start + 20, end - 1);
             for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
@@ -77,14 +77,18 @@ final class IsoInstants {
         }
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59 || nanos < 0) {
-            return Instant.parse(text.substring(start, end));
+            return byTheJdk(text, start, end);
         }
         try {
             long days = LocalDate.of(year, month, day).toEpochDay();
             return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
         } catch (DateTimeException invalidDate) {
-            return Instant.parse(text.substring(start, end));
+            return byTheJdk(text, start, end);
         }
+    }
+
+    private static Instant byTheJdk(String text, int start, int end) {
+        return Instant.parse(text.substring(start, end));
     }
 
     /** The decimal digits from {@code start} to {@code end}, or -1 if any is not a digit. */

@@ -27,6 +27,9 @@ final class StoredText implements StoredReader {
         }
     }
 
+    /** What {@link #plainLong} answers for anything but a plain integer of up to 18 digits. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
     private final String text;
     private final int length;
     private final Names known;
@@ -103,28 +106,24 @@ final class StoredText implements StoredReader {
 
     @Override
     public String nextRecurringString() throws IOException {
-        if (peek() == '"') {
-            int start = at + 1;
-            int end = plainEnd(start);
-            if (end >= 0) {
-                at = end + 1;
-                return RecentStrings.SHARED.of(text, start, end);
-            }
+        int end = plainStringAhead();
+        if (end < 0) {
+            return nextString();
         }
-        return nextString();
+        int start = at + 1;
+        at = end + 1;
+        return RecentStrings.SHARED.of(text, start, end);
     }
 
     @Override
     public Instant nextInstant() throws IOException {
-        if (peek() == '"') {
-            int start = at + 1;
-            int end = plainEnd(start);
-            if (end >= 0) {
-                at = end + 1;
-                return IsoInstants.parse(text, start, end);
-            }
+        int end = plainStringAhead();
+        if (end < 0) {
+            return IsoInstants.parse(nextString());
         }
-        return IsoInstants.parse(nextString());
+        int start = at + 1;
+        at = end + 1;
+        return IsoInstants.parse(text, start, end);
     }
 
     @Override
@@ -143,9 +142,14 @@ final class StoredText implements StoredReader {
         return at;
     }
 
+    /**
+     * Only text that ends with a string, object or array is remembered: it ends where it says, so
+     * text that starts with it holds the same values (a bare number could go on: 12 and 123).
+     */
     @Override
     public <T> void remember(RecentValue<T> recent, int mark, T value) {
-        if (mark >= 0 && mark < at) {
+        char last = mark >= 0 && mark < at ? text.charAt(at - 1) : 0;
+        if (last == '"' || last == '}' || last == ']') {
             recent.remember(text.substring(mark, at), value);
         }
     }
@@ -248,9 +252,6 @@ final class StoredText implements StoredReader {
         }
     }
 
-    /** What {@link #plainLong} answers for anything but a plain integer of up to 18 digits. */
-    private static final long NOT_PLAIN = Long.MIN_VALUE;
-
     /**
      * The integer at the cursor, consumed, when it is {@code -?(0|[1-9][0-9]{0,17})} followed by a
      * delimiter, the form the framework writes versions in; otherwise {@link #NOT_PLAIN} and nothing
@@ -326,6 +327,11 @@ final class StoredText implements StoredReader {
             throw new Unsupported("expected " + wanted, at);
         }
         at++;
+    }
+
+    /** Where the string at the cursor closes when it is a string without escapes; -1 and nothing consumed if not. */
+    private int plainStringAhead() {
+        return peek() == '"' ? plainEnd(at + 1) : -1;
     }
 
     /**
@@ -499,8 +505,9 @@ final class StoredText implements StoredReader {
             int size = Integer.highestOneBit(names.length * 4);
             slots = new String[size];
             for (String name : names) {
-                if (name.length() < 2) {
-                    throw new IllegalArgumentException("a known name has two characters or more: " + name);
+                if (name.length() < 2 || name.indexOf('"') >= 0 || name.indexOf('\\') >= 0) {
+                    throw new IllegalArgumentException("a known name has two characters or more, no quote, no escape: "
+                            + name);
                 }
                 int slot = slot(name, 0, size - 1);
                 while (slots[slot] != null) {
