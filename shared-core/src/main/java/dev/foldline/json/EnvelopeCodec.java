@@ -30,13 +30,14 @@ public final class EnvelopeCodec {
     private static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
             "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
-    /** The actor last read: a stream's envelopes mostly repeat it (see {@link RecentValue}). */
-    private static final RecentValue<Actor> RECENT_ACTOR = new RecentValue<>();
+    /** The actors last read: a stream's envelopes mostly repeat a few (see {@link RecentValue}). */
+    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(4);
     /**
      * The stream last read, from an envelope's first three members as written (tenant, aggregate
-     * type and id), which every envelope of a load repeats.
+     * type and id), which every envelope of a load repeats. Only one: reads across streams (a
+     * projection's) would compare with each kept stream's long common prefix and find none.
      */
-    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>();
+    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(1);
 
     private EnvelopeCodec() {
     }
@@ -151,7 +152,7 @@ public final class EnvelopeCodec {
                 case "aggregateId" -> aggregateId = reader.nextRecurringString();
                 case "version" -> version = reader.nextLong();
                 case "command" -> command = reader.nextRecurringString();
-                case "actor" -> actor = reader.nextRecurring(RECENT_ACTOR, EnvelopeCodec::readActor);
+                case "actor" -> actor = reader.nextRecurring(RECENT_ACTORS, EnvelopeCodec::readActor);
                 case "events" -> events = readEvents(reader);
                 case "committedAt" -> committedAt = reader.nextInstant();
                 case "idempotencyKey" -> key = optionalString(reader);

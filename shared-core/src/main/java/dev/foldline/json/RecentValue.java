@@ -1,27 +1,58 @@
 package dev.foldline.json;
 
 /**
- * The last value of one kind read from stored text, with the exact text it was read from. A JSON
- * value ends where its text says, so text that starts with that same text holds that same value,
- * which is answered again instead of being read (an envelope's actor: a stream's envelopes mostly
- * repeat it, and it is a quarter of an envelope's text). Values must be immutable.
+ * The last few values of one kind read from stored text, each with the text it was read from. A
+ * JSON value that ends where its text says (a string, an object) is the same value wherever that
+ * same text stands, so text that starts with it is answered with the value instead of being read
+ * again: an envelope's actor, which a stream's envelopes mostly repeat, is a quarter of an
+ * envelope's text. Values must be immutable.
  *
- * <p>Shared by every thread without a lock: the entry is immutable and replaced whole, so a
- * thread sees an older or a newer entry, never a torn one, and a miss only costs a read.
+ * <p>The text is not copied: an entry points into the stored text it was read from, which it keeps
+ * reachable until it is replaced (unless that text is large). Shared by every thread without a lock: entries are immutable and
+ * replaced whole, so a thread sees an older or a newer entry, never a torn one, and a lost entry
+ * only costs a read.
  */
 final class RecentValue<T> {
 
-    /** A value and the text it was read from. */
-    record Read<T>(String text, T value) {
+    /** A value and where it was read: {@code length} characters of {@code source} from {@code start}. */
+    record Read<T>(String source, int start, int length, T value) {
+
+        boolean standsAt(String text, int at) {
+            return text.regionMatches(at, source, start, length);
+        }
     }
 
-    private Read<T> last;
+    /** A stored text longer than this is not kept reachable by an entry (an envelope is about 400 characters). */
+    private static final int LARGE_TEXT = 4096;
 
-    Read<T> last() {
-        return last;
+    private final Read<T>[] kept;
+    private int next;
+
+    /** Keeps the last {@code size} values: more finds more, and a miss compares with each. */
+    @SuppressWarnings("unchecked")
+    RecentValue(int size) {
+        kept = new Read[size];
     }
 
-    void remember(String text, T value) {
-        last = new Read<>(text, value);
+    /** The kept value whose text the text at {@code at} starts with, or null. */
+    Read<T> readAt(String text, int at) {
+        for (Read<T> read : kept) {
+            if (read != null && read.standsAt(text, at)) {
+                return read;
+            }
+        }
+        return null;
+    }
+
+    /** Keeps {@code value} as what the text from {@code start} to {@code end} reads as, in place of the oldest. */
+    void remember(String text, int start, int end, T value) {
+        int slot = next;
+        next = (slot + 1) % kept.length;
+        if (text.length() > LARGE_TEXT) {
+            // Pointing into a large text would keep all of it reachable: its slice is copied instead.
+            kept[slot] = new Read<>(text.substring(start, end), 0, end - start, value);
+        } else {
+            kept[slot] = new Read<>(text, start, end - start, value);
+        }
     }
 }

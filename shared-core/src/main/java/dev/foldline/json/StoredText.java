@@ -128,12 +128,12 @@ final class StoredText implements StoredReader {
 
     @Override
     public <T> T skipRecent(RecentValue<T> recent) {
-        RecentValue.Read<T> last = recent.last();
-        if (last != null && text.startsWith(last.text(), mark())) {
-            at += last.text().length();
-            return last.value();
+        RecentValue.Read<T> read = recent.readAt(text, mark());
+        if (read == null) {
+            return null;
         }
-        return null;
+        at += read.length();
+        return read.value();
     }
 
     @Override
@@ -150,7 +150,7 @@ final class StoredText implements StoredReader {
     public <T> void remember(RecentValue<T> recent, int mark, T value) {
         char last = mark >= 0 && mark < at ? text.charAt(at - 1) : 0;
         if (last == '"' || last == '}' || last == ']') {
-            recent.remember(text.substring(mark, at), value);
+            recent.remember(text, mark, at, value);
         }
     }
 

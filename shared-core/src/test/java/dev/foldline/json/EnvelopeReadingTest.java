@@ -64,9 +64,18 @@ class EnvelopeReadingTest {
         Envelope two = roundTrip(envelope("t", "a", "C", first, "E", 1));
         Envelope three = roundTrip(envelope("t", "a", "C", second, "E", 2));
 
+        Envelope four = roundTrip(envelope("t", "a", "C", first, "E", 3));
+        Actor third = Actor.of("t", "user-3");
+        String large = EnvelopeCodec.write(envelope("t", "a", "C", third, "E", 4)).replace("\"payload\":{",
+                "\"payload\":{\"note\":\"" + "x".repeat(10_000) + "\",");
+        Envelope fromLarge = EnvelopeCodec.read(large);
+
         assertThat(one.actor()).isEqualTo(first);
         assertThat(two.actor()).isSameAs(one.actor());
         assertThat(three.actor()).isEqualTo(second);
+        assertThat(four.actor()).isSameAs(one.actor());
+        assertThat(fromLarge.actor()).isEqualTo(third);
+        assertThat(roundTrip(envelope("t", "a", "C", third, "E", 5)).actor()).isSameAs(fromLarge.actor());
     }
 
     @Test
