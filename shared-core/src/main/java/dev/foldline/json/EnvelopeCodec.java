@@ -30,14 +30,13 @@ public final class EnvelopeCodec {
     private static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
             "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
-    /** The actors last read: a stream's envelopes mostly repeat a few (see {@link RecentValue}). */
-    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(4);
+    /** The actors last read: a stream's envelopes mostly repeat one or two (see {@link RecentValue}). */
+    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>();
     /**
-     * The stream last read, from an envelope's first three members as written (tenant, aggregate
-     * type and id), which every envelope of a load repeats. Only one: reads across streams (a
-     * projection's) would compare with each kept stream's long common prefix and find none.
+     * The streams last read, from an envelope's first three members as written (tenant, aggregate
+     * type and id), which every envelope of a load repeats.
      */
-    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(1);
+    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>();
 
     private EnvelopeCodec() {
     }

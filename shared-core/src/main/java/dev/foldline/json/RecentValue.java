@@ -1,16 +1,17 @@
 package dev.foldline.json;
 
 /**
- * The last few values of one kind read from stored text, each with the text it was read from. A
+ * The last two values of one kind read from stored text, each with the text it was read from. A
  * JSON value that ends where its text says (a string, an object) is the same value wherever that
  * same text stands, so text that starts with it is answered with the value instead of being read
  * again: an envelope's actor, which a stream's envelopes mostly repeat, is a quarter of an
  * envelope's text. Values must be immutable.
  *
- * <p>The text is not copied: an entry points into the stored text it was read from, which it keeps
- * reachable until it is replaced (unless that text is large). Shared by every thread without a lock: entries are immutable and
- * replaced whole, so a thread sees an older or a newer entry, never a torn one, and a lost entry
- * only costs a read.
+ * <p>Two, so that a stream two actors take turns on still finds its actor. The text is not copied:
+ * an entry points into the stored text it was read from, which it keeps reachable until it is
+ * replaced (unless that text is large). Shared by every thread without a lock: entries are
+ * immutable and replaced whole, so a thread sees an older or a newer entry, never a torn one, and a
+ * lost entry only costs a read.
  */
 final class RecentValue<T> {
 
@@ -25,34 +26,24 @@ final class RecentValue<T> {
     /** A stored text longer than this is not kept reachable by an entry (an envelope is about 400 characters). */
     private static final int LARGE_TEXT = 4096;
 
-    private final Read<T>[] kept;
-    private int next;
-
-    /** Keeps the last {@code size} values: more finds more, and a miss compares with each. */
-    @SuppressWarnings("unchecked")
-    RecentValue(int size) {
-        kept = new Read[size];
-    }
+    private Read<T> latest;
+    private Read<T> earlier;
 
     /** The kept value whose text the text at {@code at} starts with, or null. */
     Read<T> readAt(String text, int at) {
-        for (Read<T> read : kept) {
-            if (read != null && read.standsAt(text, at)) {
-                return read;
-            }
+        Read<T> read = latest;
+        if (read != null && read.standsAt(text, at)) {
+            return read;
         }
-        return null;
+        read = earlier;
+        return read != null && read.standsAt(text, at) ? read : null;
     }
 
-    /** Keeps {@code value} as what the text from {@code start} to {@code end} reads as, in place of the oldest. */
+    /** Keeps {@code value} as what the text from {@code start} to {@code end} reads as, in place of the older. */
     void remember(String text, int start, int end, T value) {
-        int slot = next;
-        next = (slot + 1) % kept.length;
-        if (text.length() > LARGE_TEXT) {
-            // Pointing into a large text would keep all of it reachable: its slice is copied instead.
-            kept[slot] = new Read<>(text.substring(start, end), 0, end - start, value);
-        } else {
-            kept[slot] = new Read<>(text, start, end - start, value);
-        }
+        earlier = latest;
+        // Pointing into a large text would keep all of it reachable: its slice is copied instead.
+        latest = text.length() > LARGE_TEXT ? new Read<>(text.substring(start, end), 0, end - start, value)
+                : new Read<>(text, start, end - start, value);
     }
 }
