@@ -31,12 +31,13 @@ public final class EnvelopeCodec {
             "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
     /** The actors last read: a stream's envelopes mostly repeat one or two (see {@link RecentValue}). */
-    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>();
+    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(true);
     /**
-     * The streams last read, from an envelope's first three members as written (tenant, aggregate
-     * type and id), which every envelope of a load repeats.
+     * The stream last read, from an envelope's first three members as written (tenant, aggregate
+     * type and id), which every envelope of a load repeats. Only one: a projection's batch mixes
+     * streams, and each kept stream costs it a comparison of their long common prefix.
      */
-    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>();
+    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(false);
 
     private EnvelopeCodec() {
     }
