@@ -6,6 +6,7 @@ import dev.foldline.aggregate.AggregateType;
 import dev.foldline.command.CommandResult;
 import dev.foldline.examples.Calculator;
 import dev.foldline.examples.Numbers;
+import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.Event;
 import dev.foldline.projection.BatchResult;
@@ -23,7 +24,10 @@ class BenchmarksSmokeTest {
         ReplayBenchmark replay = new ReplayBenchmark();
         replay.record();
         assertThat(replay.calculator()).isEqualTo(folded(Calculator.type(), Calculator.NAME))
-                .isEqualTo(replay.dynamicCalculator());
+                .isEqualTo(replay.dynamicCalculator()).isEqualTo(replay.calculatorTwoActors())
+                .isEqualTo(replay.calculatorFoldOnly());
+        assertThat(ReplayBenchmark.alternatingActors(ReplayBenchmark.stored(Calculator.NAME)).stream().limit(4)
+                .map(stored -> EnvelopeCodec.read(stored).actor().id())).containsExactly("user-1", "user-2", "user-1", "user-2");
         assertThat(replay.numbers()).isEqualTo(folded(Numbers.type(), Numbers.NAME));
         assertThat(replay.calculator().result()).isGreaterThan(600);
     }

@@ -30,6 +30,14 @@ public final class EnvelopeCodec {
     private static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
             "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
+    /** The actors last read: a stream's envelopes mostly repeat one or two (see {@link RecentValue}). */
+    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(true);
+    /**
+     * The stream last read, from an envelope's first three members as written (tenant, aggregate
+     * type and id), which every envelope of a load repeats. Only one: a projection's batch mixes
+     * streams, and each kept stream costs it a comparison of their long common prefix.
+     */
+    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(false);
 
     private EnvelopeCodec() {
     }
@@ -129,20 +137,32 @@ public final class EnvelopeCodec {
         String fingerprint = null;
         String commandId = null;
         reader.beginObject();
+        StreamId recentStream = reader.skipRecent(RECENT_STREAM);
+        if (recentStream != null) {
+            tenant = recentStream.tenant();
+            aggregateType = recentStream.aggregateType();
+            aggregateId = recentStream.aggregateId();
+        }
+        int start = reader.mark();
+        int members = 0;
         while (reader.hasNext()) {
             switch (reader.nextName()) {
-                case "tenant" -> tenant = reader.nextString();
-                case "aggregateType" -> aggregateType = reader.nextString();
-                case "aggregateId" -> aggregateId = reader.nextString();
+                case "tenant" -> tenant = reader.nextRecurringString();
+                case "aggregateType" -> aggregateType = reader.nextRecurringString();
+                case "aggregateId" -> aggregateId = reader.nextRecurringString();
                 case "version" -> version = reader.nextLong();
-                case "command" -> command = reader.nextString();
-                case "actor" -> actor = readActor(reader);
+                case "command" -> command = reader.nextRecurringString();
+                case "actor" -> actor = reader.nextRecurring(RECENT_ACTORS, EnvelopeCodec::readActor);
                 case "events" -> events = readEvents(reader);
-                case "committedAt" -> committedAt = IsoInstants.parse(reader.nextString());
+                case "committedAt" -> committedAt = reader.nextInstant();
                 case "idempotencyKey" -> key = optionalString(reader);
                 case "fingerprint" -> fingerprint = optionalString(reader);
                 case "commandId" -> commandId = optionalString(reader);
                 default -> reader.skipValue();
+            }
+            boolean openedWithStream = ++members == 3 && tenant != null && aggregateType != null && aggregateId != null;
+            if (openedWithStream && recentStream == null) {
+                reader.remember(RECENT_STREAM, start, new StreamId(tenant, aggregateType, aggregateId));
             }
         }
         reader.endObject();
@@ -179,11 +199,21 @@ public final class EnvelopeCodec {
         return reader.nextIsNull() ? null : reader.nextString();
     }
 
+    /** The events as the immutable list the envelope keeps (one event, the usual case, without a copy). */
     private static List<Event> readEvents(StoredReader reader) throws IOException {
-        List<Event> events = new ArrayList<>(2);
         reader.beginArray();
-        while (reader.hasNext()) {
-            events.add(readEvent(reader));
+        List<Event> events = List.of();
+        if (reader.hasNext()) {
+            Event first = readEvent(reader);
+            if (reader.hasNext()) {
+                events = new ArrayList<>();
+                events.add(first);
+                while (reader.hasNext()) {
+                    events.add(readEvent(reader));
+                }
+            } else {
+                events = List.of(first);
+            }
         }
         reader.endArray();
         return events;
@@ -196,7 +226,7 @@ public final class EnvelopeCodec {
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
-                case "name" -> name = reader.nextString();
+                case "name" -> name = reader.nextRecurringString();
                 case "payload" -> payload = readPayload(reader);
                 case "schemaVersion" -> schemaVersion = reader.nextInt();
                 default -> reader.skipValue();
@@ -223,8 +253,8 @@ public final class EnvelopeCodec {
         reader.beginObject();
         while (reader.hasNext()) {
             switch (reader.nextName()) {
-                case "tenant" -> tenant = reader.nextString();
-                case "id" -> id = reader.nextString();
+                case "tenant" -> tenant = reader.nextRecurringString();
+                case "id" -> id = reader.nextRecurringString();
                 case "roles" -> roles = readRoles(reader);
                 case "claims" -> claims = readClaims(reader);
                 default -> reader.skipValue();

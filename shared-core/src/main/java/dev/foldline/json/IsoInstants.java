@@ -47,38 +47,48 @@ final class IsoInstants {
     }
 
     static Instant parse(String text) {
-        int length = text.length();
-        if (length < 20 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
-            return Instant.parse(text);
+        return parse(text, 0, text.length());
+    }
+
+    /** The instant written from {@code start} to {@code end} of the text, read where it stands. */
+    static Instant parse(String text, int start, int end) {
+        int length = end - start;
+        if (length < 20 || length > 30 || text.charAt(start + 4) != '-' || text.charAt(start + 7) != '-'
+                || text.charAt(start + 10) != 'T' || text.charAt(start + 13) != ':' || text.charAt(start + 16) != ':'
+                || text.charAt(end - 1) != 'Z') {
+            return byTheJdk(text, start, end);
         }
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 7);
-        int day = number(text, 8, 10);
-        int hour = number(text, 11, 13);
-        int minute = number(text, 14, 16);
-        int second = number(text, 17, 19);
+        int year = number(text, start, start + 4);
+        int month = number(text, start + 5, start + 7);
+        int day = number(text, start + 8, start + 10);
+        int hour = number(text, start + 11, start + 13);
+        int minute = number(text, start + 14, start + 16);
+        int second = number(text, start + 17, start + 19);
         int nanos = 0;
         if (length > 20) {
             int fractionDigits = length - 21;
-            if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
-                return Instant.parse(text);
+            if (text.charAt(start + 19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
+                return byTheJdk(text, start, end);
             }
-            nanos = number(text, 20, length - 1);
+            nanos = number(text, start + 20, end - 1);
             for (int i = fractionDigits; i < 9 && nanos >= 0; i++) {
                 nanos *= 10;
             }
         }
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
                 || second < 0 || second > 59 || nanos < 0) {
-            return Instant.parse(text);
+            return byTheJdk(text, start, end);
         }
         try {
             long days = LocalDate.of(year, month, day).toEpochDay();
             return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
         } catch (DateTimeException invalidDate) {
-            return Instant.parse(text);
+            return byTheJdk(text, start, end);
         }
+    }
+
+    private static Instant byTheJdk(String text, int start, int end) {
+        return Instant.parse(text.substring(start, end));
     }
 
     /** The decimal digits from {@code start} to {@code end}, or -1 if any is not a digit. */

@@ -7,13 +7,16 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * Reads JSON as the framework writes it (compact or not, any member order, bare NaN and
  * Infinity read as strings as gson's lenient reader does) straight from the text: no buffer copy,
- * and member names found among the {@code known} ones are answered without allocating. Anything
- * else (comments, single quotes, unquoted names...) is {@link Unsupported}, and the caller reads
- * the text with gson instead. Not thread-safe; one instance per text.
+ * member names found among the {@code known} ones and strings seen in earlier texts
+ * ({@link RecentStrings}) are answered without allocating, and strings are found with
+ * {@link String#indexOf(int, int)} (vectorised by the JIT) rather than a loop over characters.
+ * Anything else (comments, single quotes, unquoted names...) is {@link Unsupported}, and the caller
+ * reads the text with gson instead. Not thread-safe; one instance per text.
  */
 final class StoredText implements StoredReader {
 
@@ -24,12 +27,22 @@ final class StoredText implements StoredReader {
         }
     }
 
+    /** What {@link #plainLong} answers for anything but a plain integer of up to 18 digits. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
     private final String text;
+    private final int length;
     private final Names known;
     private int at;
+    /**
+     * The first backslash at or after the last string read ({@code Integer.MAX_VALUE} if none): a
+     * string that closes before it holds no escape, so it is a plain substring of the text.
+     */
+    private int nextEscape = -1;
 
     StoredText(String text, Names known) {
         this.text = text;
+        this.length = text.length();
         this.known = known;
     }
 
@@ -71,14 +84,74 @@ final class StoredText implements StoredReader {
             throw new Unsupported("a name that is not a string", at);
         }
         int start = at + 1;
-        String name = knownAt(start);
-        if (name == null) {
-            name = nextString();
-        } else {
+        String name = known.find(text, start);
+        if (name != null) {
             at = start + name.length() + 1;
+            if (at < length && text.charAt(at) == ':') {
+                at++;
+                return name;
+            }
+        } else {
+            int end = plainEnd(start);
+            if (end < 0) {
+                name = unescaped(start);
+            } else {
+                name = RecentStrings.SHARED.of(text, start, end);
+                at = end + 1;
+            }
         }
         expect(':');
         return name;
+    }
+
+    @Override
+    public String nextRecurringString() throws IOException {
+        int end = plainStringAhead();
+        if (end < 0) {
+            return nextString();
+        }
+        int start = at + 1;
+        at = end + 1;
+        return RecentStrings.SHARED.of(text, start, end);
+    }
+
+    @Override
+    public Instant nextInstant() throws IOException {
+        int end = plainStringAhead();
+        if (end < 0) {
+            return IsoInstants.parse(nextString());
+        }
+        int start = at + 1;
+        at = end + 1;
+        return IsoInstants.parse(text, start, end);
+    }
+
+    @Override
+    public <T> T skipRecent(RecentValue<T> recent) {
+        RecentValue.Read<T> read = recent.readAt(text, mark());
+        if (read == null) {
+            return null;
+        }
+        at += read.length();
+        return read.value();
+    }
+
+    @Override
+    public int mark() {
+        peek();
+        return at;
+    }
+
+    /**
+     * Only text that ends with a string, object or array is remembered: it ends where it says, so
+     * text that starts with it holds the same values (a bare number could go on: 12 and 123).
+     */
+    @Override
+    public <T> void remember(RecentValue<T> recent, int mark, T value) {
+        char last = mark >= 0 && mark < at ? text.charAt(at - 1) : 0;
+        if (last == '"' || last == '}' || last == ']') {
+            recent.remember(text, mark, at, value);
+        }
     }
 
     @Override
@@ -95,8 +168,13 @@ final class StoredText implements StoredReader {
         return bare;
     }
 
+    /** A plain integer is read where it stands; anything else (a quoted or decimal long) as before. */
     @Override
     public long nextLong() throws IOException {
+        long plain = plainLong();
+        if (plain != NOT_PLAIN) {
+            return plain;
+        }
         String number = nextString();
         try {
             return Long.parseLong(number);
@@ -136,9 +214,7 @@ final class StoredText implements StoredReader {
                 JsonObject object = new JsonObject();
                 at++;
                 while (hasNext()) {
-                    String name = nextString();
-                    expect(':');
-                    object.add(name, nextTree());
+                    object.add(memberName(), nextTree());
                 }
                 endObject();
                 return object;
@@ -176,16 +252,67 @@ final class StoredText implements StoredReader {
         }
     }
 
+    /**
+     * The integer at the cursor, consumed, when it is {@code -?(0|[1-9][0-9]{0,17})} followed by a
+     * delimiter, the form the framework writes versions in; otherwise {@link #NOT_PLAIN} and nothing
+     * consumed, so that the general path reads (or refuses) it exactly as before.
+     */
+    private long plainLong() {
+        boolean negative = peek() == '-';
+        int digitsStart = negative ? at + 1 : at;
+        int i = digitsStart;
+        long value = 0;
+        while (i < length && i - digitsStart < 18) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                break;
+            }
+            value = value * 10 + (c - '0');
+            i++;
+        }
+        int digits = i - digitsStart;
+        boolean leadingZero = digits > 1 && text.charAt(digitsStart) == '0';
+        if (digits == 0 || leadingZero || (i < length && !isDelimiter(text.charAt(i)))) {
+            return NOT_PLAIN;
+        }
+        at = i;
+        return negative ? -value : value;
+    }
+
+    /** What may follow a bare value: the end of its member or element, or whitespace. */
+    private static boolean isDelimiter(char c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    }
+
+    /** A member's name: quoted as the framework writes it, or bare (a number) as before. */
+    private String memberName() throws IOException {
+        if (peek() == '"') {
+            return nextName();
+        }
+        String name = nextString();
+        expect(':');
+        return name;
+    }
+
     /** Fails unless only whitespace follows what was read. */
     void requireEnd() throws IOException {
-        if (at < text.length() && peek() != 0) {
+        if (at < length && peek() != 0) {
             throw new Unsupported("text after the value", at);
         }
     }
 
-    /** The next character that is not whitespace (0 at the end), not consumed. */
+    /**
+     * The next character that is not whitespace (0 at the end), not consumed. Called several times
+     * per member, so the usual case (no whitespace: the framework writes compact JSON) comes first.
+     */
     private char peek() {
-        while (at < text.length()) {
+        if (at < length) {
+            char c = text.charAt(at);
+            if (c > ' ') {
+                return c;
+            }
+        }
+        while (at < length) {
             char c = text.charAt(at);
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
                 return c;
@@ -202,35 +329,33 @@ final class StoredText implements StoredReader {
         at++;
     }
 
-    /** The known name quoted at {@code start}, if it is one, found by its hash as a String would have it. */
-    private String knownAt(int start) {
-        int hash = 0;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                return known.find(text, start, i, hash);
-            }
-            if (c == '\\') {
-                return null;
-            }
-            hash = 31 * hash + c;
+    /** Where the string at the cursor closes when it is a string without escapes; -1 and nothing consumed if not. */
+    private int plainStringAhead() {
+        return peek() == '"' ? plainEnd(at + 1) : -1;
+    }
+
+    /**
+     * The index of the quote that closes the string whose first character is at {@code start}, or
+     * -1 when the string holds an escape before it (or never closes): then it is read character by
+     * character. Both searches are {@code indexOf}, which the JIT turns into vector instructions.
+     */
+    private int plainEnd(int start) {
+        int end = text.indexOf('"', start);
+        if (nextEscape < start) {
+            int escape = text.indexOf('\\', start);
+            nextEscape = escape < 0 ? Integer.MAX_VALUE : escape;
         }
-        return null;
+        return end < 0 || nextEscape < end ? -1 : end;
     }
 
     private String quoted() throws IOException {
         int start = at + 1;
-        for (int i = start; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"') {
-                at = i + 1;
-                return text.substring(start, i);
-            }
-            if (c == '\\') {
-                return unescaped(start);
-            }
+        int end = plainEnd(start);
+        if (end < 0) {
+            return unescaped(start);
         }
-        throw new Unsupported("an unterminated string", at);
+        at = end + 1;
+        return text.substring(start, end);
     }
 
     private String unescaped(int start) throws IOException {
@@ -369,7 +494,10 @@ final class StoredText implements StoredReader {
         }
     }
 
-    /** Member names a format uses, looked up by their hash in a table built once. */
+    /**
+     * Member names a format uses, in a table built once and looked up by the first two characters
+     * of a name: a known name is recognised without first searching for its closing quote.
+     */
     static final class Names {
         private final String[] slots;
 
@@ -377,7 +505,11 @@ final class StoredText implements StoredReader {
             int size = Integer.highestOneBit(names.length * 4);
             slots = new String[size];
             for (String name : names) {
-                int slot = name.hashCode() & (size - 1);
+                if (name.length() < 2 || name.indexOf('"') >= 0 || name.indexOf('\\') >= 0) {
+                    throw new IllegalArgumentException("a known name has two characters or more, no quote, no escape: "
+                            + name);
+                }
+                int slot = slot(name, 0, size - 1);
                 while (slots[slot] != null) {
                     slot = (slot + 1) & (size - 1);
                 }
@@ -385,16 +517,29 @@ final class StoredText implements StoredReader {
             }
         }
 
-        /** The name equal to the text from {@code start} to {@code end}, whose hash is given, or null. */
-        String find(String text, int start, int end, int hash) {
+        /**
+         * The known name quoted in the text from {@code start} (its first character) to the closing
+         * quote right after it, or null. A name holds no quote or backslash, so text that repeats it
+         * and then closes is exactly that name.
+         */
+        String find(String text, int start) {
+            if (start + 2 > text.length()) {
+                return null;
+            }
             int mask = slots.length - 1;
-            for (int slot = hash & mask; slots[slot] != null; slot = (slot + 1) & mask) {
+            for (int slot = slot(text, start, mask); slots[slot] != null; slot = (slot + 1) & mask) {
                 String name = slots[slot];
-                if (name.hashCode() == hash && name.length() == end - start && text.startsWith(name, start)) {
+                int end = start + name.length();
+                if (end < text.length() && text.charAt(end) == '"' && text.startsWith(name, start)) {
                     return name;
                 }
             }
             return null;
+        }
+
+        private static int slot(String text, int start, int mask) {
+            int mixed = text.charAt(start) * 31 + text.charAt(start + 1);
+            return (mixed ^ (mixed >>> 5)) & mask;
         }
     }
 }
