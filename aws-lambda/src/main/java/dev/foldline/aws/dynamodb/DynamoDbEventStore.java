@@ -129,15 +129,9 @@ public final class DynamoDbEventStore implements EventStore {
         if (snapshot != null && snapshot.version() != envelope.version()) {
             throw new IllegalArgumentException("a snapshot is appended with the envelope of its version");
         }
-        StoreItem item = new StoreItem();
-        item.setPk(Keys.streamKey(envelope.stream()));
-        item.setSk(Keys.version(envelope.version()));
-        item.setKind(StoreItem.KIND_ENVELOPE);
-        item.setEnvelope(EnvelopeCodec.write(envelope));
+        StoreItem item = envelopeItem(envelope.stream(), envelope.version(), envelope.committedAt(),
+                EnvelopeCodec.write(envelope));
         item.setIdempotencyKey(envelope.idempotencyKey());
-        item.setTenantIndexPk(Keys.tenantShard(envelope.tenant(),
-                Keys.shardOf(envelope.stream(), options.tenantShards())));
-        item.setTenantIndexSk(Keys.tenantIndexSort(envelope.committedAt(), envelope.stream(), envelope.version()));
         int size = sizeOf(item);
         if (size > MAX_ITEM_BYTES) {
             throw new TooLarge("the envelope takes " + size + " bytes stored; DynamoDB's item limit is "
@@ -179,17 +173,23 @@ public final class DynamoDbEventStore implements EventStore {
     @Override
     public void prime() {
         load(PRIMING_STREAM, -1);
-        StoreItem item = new StoreItem();
-        item.setPk(Keys.streamKey(PRIMING_STREAM));
-        item.setSk(Keys.version(0));
-        item.setKind(StoreItem.KIND_ENVELOPE);
-        item.setEnvelope("{}");
+        StoreItem item = envelopeItem(PRIMING_STREAM, 0, Instant.EPOCH, "{}");
         item.setSnapshot("{}");
-        item.setTenantIndexPk(Keys.tenantShard(PRIMING_STREAM.tenant(), Keys.shardOf(PRIMING_STREAM, options.tenantShards())));
-        item.setTenantIndexSk(Keys.tenantIndexSort(Instant.EPOCH, PRIMING_STREAM, 0));
         if (conditionally(() -> client.putItem(put(item, ALREADY_WRITTEN)))) {
             throw new IllegalStateException("the priming put was accepted: an item of the blank tenant exists in " + table);
         }
+    }
+
+    /** The item of an envelope at a version of a stream, its keys and the tenant index's included. */
+    private StoreItem envelopeItem(StreamId stream, long version, Instant committedAt, String envelopeText) {
+        StoreItem item = new StoreItem();
+        item.setPk(Keys.streamKey(stream));
+        item.setSk(Keys.version(version));
+        item.setKind(StoreItem.KIND_ENVELOPE);
+        item.setEnvelope(envelopeText);
+        item.setTenantIndexPk(Keys.tenantShard(stream.tenant(), Keys.shardOf(stream, options.tenantShards())));
+        item.setTenantIndexSk(Keys.tenantIndexSort(committedAt, stream, version));
+        return item;
     }
 
     private PutItemRequest put(StoreItem item, String condition) {
