@@ -42,10 +42,13 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
      */
     static final int PRIMING_ROUNDS = 100;
     static final int STORE_PRIMING_ROUNDS = 10;
-    private static final Set<String> PRIMED_INITIALISATIONS = Set.of("snap-start", "provisioned-concurrency",
+    private static final String SNAP_START = "snap-start";
+    private static final Set<String> PRIMED_INITIALISATIONS = Set.of(SNAP_START, "provisioned-concurrency",
             "lambda-managed-instances");
 
     private final HttpApi api;
+    /** Held so that the runtime, which holds its hooks weakly, still finds it at the restore; null unless SnapStart. */
+    private final RestorePriming restoreHook;
 
     /** For Lambda: clients and applications built once per container, from the environment. */
     public CommandFunction() {
@@ -63,6 +66,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         if (primes(runtime.env())) {
             prime(runtime, claims);
         }
+        this.restoreHook = restores(runtime.env()) ? RestorePriming.register(runtime.store()::prime) : null;
     }
 
     /**
@@ -74,6 +78,14 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
      */
     static boolean primes(Map<String, String> env) {
         return PRIMED_INITIALISATIONS.contains(env.getOrDefault(INITIALIZATION_TYPE, "on-demand"));
+    }
+
+    /**
+     * Whether this environment is a snapshot that Lambda will resume, possibly many times and long
+     * after it was taken: then the store is primed again after each restore ({@link RestorePriming}).
+     */
+    static boolean restores(Map<String, String> env) {
+        return SNAP_START.equals(env.get(INITIALIZATION_TYPE));
     }
 
     @Override
