@@ -117,4 +117,19 @@ class DeploymentPackageTest {
             assertThat(clients).as("SDK HTTP clients in " + artifact).hasSize(1);
         }
     }
+
+    /**
+     * Lambda's runtime brings its CRaC context but not the {@code org.crac} API: the artifact ships
+     * it, or the restore hook's class fails to link. The test stand-in for the runtime's context
+     * must not be shipped.
+     */
+    @Test
+    void the_artifact_ships_the_crac_api_for_the_restore_hook_and_no_stand_in_runtime() throws Exception {
+        Path artifact = ROOT.resolve("aws-lambda/target/foldline-aws-lambda.zip");
+        try (ZipFile zip = new ZipFile(artifact.toFile())) {
+            assertThat(zip.getEntry("org/crac/Core.class")).as("org.crac in " + artifact).isNotNull();
+            assertThat(zip.getEntry(RestorePriming.class.getName().replace('.', '/') + ".class")).isNotNull();
+            assertThat(zip.stream().map(ZipEntry::getName)).noneMatch(name -> name.startsWith("dev/foldline/aws/lambdaruntime/"));
+        }
+    }
 }

@@ -1,12 +1,15 @@
 package dev.foldline.bench.coldstart;
 
 import dev.foldline.aws.dynamodb.DynamoDbTables;
+import dev.foldline.aws.lambdaruntime.Core;
 import dev.foldline.bench.LocalDynamoDbServer;
 import dev.foldline.bench.SdkRequestCounter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,14 +20,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * For {@code scripts/bench-restore}: the first command after a SnapStart restore against a warm one
  * (issue 13: "within 2x"), approximated by {@link RestoreProbe} in a fresh JVM per run with the
- * template's JVM flags, on one DynamoDB Local; modes {@code dropped} (the restore: no connection
- * survives) and {@code kept} (the same JVM without the drop) alternate. Prints every run and the
- * medians as name=value lines and a Markdown table.
+ * template's JVM flags, on one DynamoDB Local. Each round runs every subject ({@code function} with
+ * its restore hook, {@code unhooked}, the {@code bare} client's floor, {@code bare-primed}) in modes
+ * {@code dropped} (the restore: no connection survives) and {@code kept}, in an order that reverses
+ * every other round. Prints every run and the medians as name=value lines and a Markdown table.
  */
 public final class FirstCommandAfterRestore {
 
     private static final String TABLE = "foldline-restore";
     private static final List<String> TEMPLATE_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /** As Lambda's Java runtime names its CRaC context: here aws-lambda's stand-in for it. */
+    private static final String RUNTIME_CONTEXT = "-Dorg.crac.Core.Compat=" + Core.class.getPackageName();
+    private static final List<String> MODES = List.of("dropped", "kept");
+    private static final Path PROBE_LOG = Path.of(System.getProperty("java.io.tmpdir"), "foldline-restore-probe.log");
 
     private FirstCommandAfterRestore() {
     }
@@ -33,7 +41,8 @@ public final class FirstCommandAfterRestore {
     public static void main(String[] args) {
         int status = 0;
         try {
-            run(Integer.getInteger("restore.rounds", 5));
+            run(Integer.getInteger("restore.rounds", 5),
+                    Arrays.asList(System.getProperty("restore.subjects", "function,unhooked,bare,bare-primed").split(",")));
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -42,44 +51,59 @@ public final class FirstCommandAfterRestore {
         System.exit(status);
     }
 
-    private static void run(int rounds) throws Exception {
-        Map<String, List<Map<String, Double>>> byMode = new LinkedHashMap<>();
+    private static void run(int rounds, List<String> subjects) throws Exception {
+        List<String[]> probes = new ArrayList<>();
+        for (String subject : subjects) {
+            for (String mode : MODES) {
+                probes.add(new String[] {subject, mode});
+            }
+        }
+        Map<String, List<Map<String, Double>>> byProbe = new LinkedHashMap<>();
         try (LocalDynamoDbServer dynamo = LocalDynamoDbServer.start()) {
             try (DynamoDbClient client = dynamo.client(new SdkRequestCounter())) {
                 DynamoDbTables.create(client, TABLE);
             }
             for (int round = 1; round <= rounds; round++) {
-                List<String> modes = round % 2 == 1 ? List.of("dropped", "kept") : List.of("kept", "dropped");
-                for (String mode : modes) {
-                    String line = probe(mode, dynamo);
+                List<String[]> order = new ArrayList<>(probes);
+                if (round % 2 == 0) {
+                    Collections.reverse(order);
+                }
+                for (String[] probe : order) {
+                    String line = probe(probe[0], probe[1], dynamo);
                     System.out.println("round=" + round + " " + line);
-                    byMode.computeIfAbsent(mode, m -> new ArrayList<>()).add(parse(line));
+                    byProbe.computeIfAbsent(probe[0] + " " + probe[1], p -> new ArrayList<>()).add(parse(line));
                 }
             }
         }
         System.out.println();
-        System.out.println("| first command | runs | first ms | warm p50 ms | first / warm (goal <= 2 after a restore) "
-                + "| new connections | classes loaded by the first |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-        byMode.forEach((mode, runs) -> {
-            double first = median(runs, "first_ms");
-            double warm = median(runs, "warm_p50_ms");
-            double ratio = median(runs, "first_over_warm");
+        System.out.println("| subject | connections | runs | first ms | warm p50 ms | first / warm (goal <= 2 after a restore) "
+                + "| restore hooks ms | connections opened by restore / first | classes loaded by the first |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        byProbe.forEach((probe, runs) -> {
+            String key = probe.replace(' ', '.');
             System.out.printf(Locale.ROOT, "restore.%s.first_ms=%.2f%nrestore.%s.warm_p50_ms=%.2f%n"
-                    + "restore.%s.first_over_warm=%.2f%n", mode, first, mode, warm, mode, ratio);
-            System.out.printf(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2fx | %.0f | %.0f |%n",
-                    mode.equals("dropped") ? "after the connections were dropped (restore)" : "connections kept",
-                    runs.size(), first, warm, ratio, median(runs, "new_connections"),
-                    median(runs, "classes_loaded_by_first"));
+                            + "restore.%s.first_over_warm=%.2f%nrestore.%s.restore_hooks_ms=%.2f%n",
+                    key, median(runs, "first_ms"), key, median(runs, "warm_p50_ms"),
+                    key, median(runs, "first_over_warm"), key, median(runs, "restore_hooks_ms"));
+        });
+        byProbe.forEach((probe, runs) -> {
+            String[] subjectMode = probe.split(" ");
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.2fx | %.2f | %.0f / %.0f | %.0f |%n",
+                    subjectMode[0], subjectMode[1].equals("dropped") ? "dropped (restore)" : "kept", runs.size(),
+                    median(runs, "first_ms"), median(runs, "warm_p50_ms"), median(runs, "first_over_warm"),
+                    median(runs, "restore_hooks_ms"), median(runs, "connections_opened_by_restore"),
+                    median(runs, "connections_opened_by_first"), median(runs, "classes_loaded_by_first"));
         });
     }
 
-    private static String probe(String mode, LocalDynamoDbServer dynamo) throws IOException, InterruptedException {
+    private static String probe(String subject, String mode, LocalDynamoDbServer dynamo) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TEMPLATE_FLAGS);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RestoreProbe.class.getName(), mode));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        command.add(RUNTIME_CONTEXT);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RestoreProbe.class.getName(), subject, mode));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(PROBE_LOG.toFile()));
         builder.environment().putAll(Map.of("FOLDLINE_TABLE", TABLE,
                 "FOLDLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString(), "AWS_REGION", "us-east-1",
                 // What Lambda sets for the init it snapshots: the function primes for that one.
@@ -89,16 +113,16 @@ public final class FirstCommandAfterRestore {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0 || !output.contains("first_ms=")) {
-            throw new IllegalStateException("the restore probe (" + mode + ") failed: " + output);
+            throw new IllegalStateException("the restore probe (" + subject + " " + mode + ") failed: " + output + "; see " + PROBE_LOG);
         }
-        return output.lines().filter(line -> line.startsWith("mode=")).findFirst().orElseThrow();
+        return output.lines().filter(line -> line.startsWith("subject=")).findFirst().orElseThrow();
     }
 
     static Map<String, Double> parse(String line) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (String pair : line.split(" ")) {
             String[] nameValue = pair.split("=", 2);
-            if (nameValue.length == 2 && !nameValue[0].equals("mode")) {
+            if (nameValue.length == 2 && !nameValue[0].equals("mode") && !nameValue[0].equals("subject")) {
                 values.put(nameValue[0], Double.parseDouble(nameValue[1]));
             }
         }

@@ -1,83 +1,201 @@
 package dev.foldline.bench.coldstart;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.foldline.aws.AwsRuntime;
 import dev.foldline.aws.CommandFunction;
+import dev.foldline.aws.dynamodb.DynamoDbClients;
+import dev.foldline.aws.dynamodb.StoreItem;
+import dev.foldline.aws.lambdaruntime.Core;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.crac.Context;
+import org.crac.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
- * The first command after a SnapStart restore, approximated in one fresh JVM: {@link CommandFunction}
- * is built (its priming included) with DynamoDB behind a {@link ConnectionDroppingProxy}; in mode
- * {@code dropped} every connection is then closed, as none survives a restore, in mode {@code kept}
- * they stay; after {@link #IDLE_BEFORE_FIRST} one command is timed, then {@value #WARM_COMMANDS} more, whose median is the warm
- * figure. What it cannot show: Lambda's own restore work, and a JIT state restored from a snapshot
- * rather than kept in memory. Prints one line of {@code name=value} pairs.
+ * The first call after a SnapStart restore, approximated in one fresh JVM, with DynamoDB behind a
+ * {@link ConnectionDroppingProxy}. The JVM is started as Lambda's Java runtime starts it for hooks
+ * ({@code -Dorg.crac.Core.Compat} naming a runtime context: here aws-lambda's test stand-in for
+ * Lambda's), and goes through what the runtime does: the init; the checkpoint (the context's
+ * {@code beforeCheckpoint}, then a full GC, as Lambda's runtime does); in mode {@code dropped} every
+ * connection closed, as none survives a restore, in mode {@code kept} they stay; {@link #SNAPSHOT_AGE}
+ * of idleness; the restore (the context's {@code afterRestore}, timed); then the first call right
+ * away, as a restore is triggered by the invocation it serves, then {@value #WARM_CALLS} more,
+ * whose median is the warm figure. The subjects:
+ * <ul>
+ *   <li>{@code function}: {@link CommandFunction} built as a {@code snap-start} init (it primes and
+ *       registers its restore hook), one command a call;</li>
+ *   <li>{@code unhooked}: the same, restored by a runtime that calls no hook (the function before it
+ *       had one);</li>
+ *   <li>{@code bare}: the floor, the DynamoDB client the function ships ({@link DynamoDbClients}),
+ *       {@value #BARE_WARMUP} conditional PutItems at init, no hook, one PutItem a call;</li>
+ *   <li>{@code bare-primed}: the same with a hook that sends one PutItem after the restore;</li>
+ *   <li>{@code answer-loaded}: {@code function}, with the class of PutItem's success answer loaded
+ *       before the checkpoint: what the store's priming, which sees only refused puts, could add.</li>
+ * </ul>
+ * What it cannot show: Lambda's own restore work, a JIT state restored from a snapshot rather than
+ * kept in memory, how a restored socket fails (here the relay closes it cleanly). Prints one line
+ * of {@code name=value} pairs.
  *
- * <pre>java ... RestoreProbe dropped|kept   (environment: what the template sets, and FOLDLINE_DYNAMODB_ENDPOINT)</pre>
+ * <pre>java -Dorg.crac.Core.Compat=dev.foldline.aws.lambdaruntime ... RestoreProbe SUBJECT dropped|kept
+ * (environment: what the template sets, and FOLDLINE_DYNAMODB_ENDPOINT)</pre>
  */
 public final class RestoreProbe {
 
-    static final int WARM_COMMANDS = 200;
+    static final int WARM_CALLS = 200;
+    static final int BARE_WARMUP = 100;
     private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
+    /** The {@code bare-primed} hook, kept reachable: runtimes hold hooks weakly. */
+    private static Resource bareHook;
 
     /**
-     * A restore comes long after its snapshot, so the first command always finds its pooled
-     * connections idle past the HTTP client's inactivity check (2 s in apache5), which tests them
-     * before use: the probe lets that much time pass in both modes, so the modes differ only in
-     * whether the connections are still alive.
+     * A restore comes long after its snapshot, so the first call always finds pooled connections
+     * idle past the HTTP client's inactivity check (2 s in apache5), which tests them before use:
+     * the probe lets that much time pass in both modes, so the modes differ only in whether the
+     * connections are still alive.
      */
-    static final Duration IDLE_BEFORE_FIRST = Duration.ofSeconds(3);
+    static final Duration SNAPSHOT_AGE = Duration.ofSeconds(3);
+
+    /** One timed call; throws unless it succeeded, so a failure never passes for a fast call. */
+    private interface Call {
+        void run();
+    }
 
     private RestoreProbe() {
     }
 
     public static void main(String[] args) throws Exception {
-        String mode = args.length == 1 ? args[0] : "";
-        if (!mode.equals("dropped") && !mode.equals("kept")) {
-            throw new IllegalArgumentException("usage: RestoreProbe dropped|kept");
+        if (args.length != 2 || !Subject.names().contains(args[0]) || !(args[1].equals("dropped") || args[1].equals("kept"))) {
+            throw new IllegalArgumentException("usage: RestoreProbe " + Subject.names() + " dropped|kept");
         }
+        Subject subject = Subject.of(args[0]);
+        boolean drop = args[1].equals("dropped");
         Map<String, String> env = new HashMap<>(System.getenv());
         try (ConnectionDroppingProxy proxy = ConnectionDroppingProxy.to(URI.create(env.get("FOLDLINE_DYNAMODB_ENDPOINT")))) {
             env.put("FOLDLINE_DYNAMODB_ENDPOINT", proxy.endpoint().toString());
             long started = System.nanoTime();
-            CommandFunction function = new CommandFunction(AwsRuntime.fromEnvironment(env));
+            Call call = subject.init(env);
             long initNanos = System.nanoTime() - started;
-            if (mode.equals("dropped")) {
+
+            Core.getGlobalContext().beforeCheckpoint(null);
+            System.gc();
+            if (drop) {
                 proxy.dropAll();
             }
-            Thread.sleep(IDLE_BEFORE_FIRST.toMillis());
+            Thread.sleep(SNAPSHOT_AGE.toMillis());
+
             int connectionsBefore = proxy.accepted();
+            started = System.nanoTime();
+            if (subject.hooked()) {
+                Core.getGlobalContext().afterRestore(null);
+            }
+            long restoreNanos = System.nanoTime() - started;
+            int openedByRestore = proxy.accepted() - connectionsBefore;
+
             long classesBefore = CLASSES.getTotalLoadedClassCount();
-            long firstNanos = timedCommand(function);
+            long firstNanos = timed(call);
             long classesLoaded = CLASSES.getTotalLoadedClassCount() - classesBefore;
-            int reconnected = proxy.accepted() - connectionsBefore;
-            long[] warm = new long[WARM_COMMANDS];
+            int openedByFirst = proxy.accepted() - connectionsBefore - openedByRestore;
+            long[] warm = new long[WARM_CALLS];
             for (int i = 0; i < warm.length; i++) {
-                warm[i] = timedCommand(function);
+                warm[i] = timed(call);
             }
             Arrays.sort(warm);
             double warmMedian = warm[warm.length / 2] / 1e6;
-            System.out.printf(Locale.ROOT, "mode=%s init_ms=%.1f first_ms=%.2f warm_p50_ms=%.2f first_over_warm=%.2f "
-                            + "new_connections=%d classes_loaded_by_first=%d%n", mode, initNanos / 1e6, firstNanos / 1e6, warmMedian,
-                    firstNanos / 1e6 / warmMedian, reconnected, classesLoaded);
+            System.out.printf(Locale.ROOT, "subject=%s mode=%s init_ms=%.1f restore_hooks_ms=%.2f first_ms=%.2f "
+                            + "warm_p50_ms=%.2f first_over_warm=%.2f connections_opened_by_restore=%d "
+                            + "connections_opened_by_first=%d classes_loaded_by_first=%d%n",
+                    subject.name, args[1], initNanos / 1e6, restoreNanos / 1e6, firstNanos / 1e6, warmMedian,
+                    firstNanos / 1e6 / warmMedian, openedByRestore, openedByFirst, classesLoaded);
         }
         System.out.flush();
         Runtime.getRuntime().halt(0);
     }
 
-    private static long timedCommand(CommandFunction function) {
+    private static long timed(Call call) {
         long started = System.nanoTime();
-        int status = function.handleRequest(AwsProbe.command(), null).getStatusCode();
-        long elapsed = System.nanoTime() - started;
-        if (status / 100 != 2) {
-            throw new IllegalStateException("a command was answered " + status);
+        call.run();
+        return System.nanoTime() - started;
+    }
+
+    /** What is built at init and called after the restore. */
+    private enum Subject {
+        FUNCTION("function", true), UNHOOKED("unhooked", false), BARE("bare", false), BARE_PRIMED("bare-primed", true),
+        ANSWER_LOADED("answer-loaded", true);
+
+        private final String name;
+        private final boolean hooked;
+
+        Subject(String name, boolean hooked) {
+            this.name = name;
+            this.hooked = hooked;
         }
-        return elapsed;
+
+        static List<String> names() {
+            return Arrays.stream(values()).map(subject -> subject.name).toList();
+        }
+
+        static Subject of(String name) {
+            return Arrays.stream(values()).filter(subject -> subject.name.equals(name)).findFirst().orElseThrow();
+        }
+
+        boolean hooked() {
+            return hooked;
+        }
+
+        Call init(Map<String, String> env) {
+            if (this == FUNCTION || this == UNHOOKED || this == ANSWER_LOADED) {
+                CommandFunction function = new CommandFunction(AwsRuntime.fromEnvironment(env));
+                if (this == ANSWER_LOADED) {
+                    // What the store's priming could add (it sees only refusals): the success answer's
+                    // class, whose static fields link 14 lambdas that the first command loads otherwise.
+                    PutItemResponse.builder().build();
+                }
+                // Built before the timing: Lambda's runtime, not the function, turns the request into an event.
+                APIGatewayV2HTTPEvent command = AwsProbe.command();
+                return () -> succeeded(function.handleRequest(command, null).getStatusCode());
+            }
+            DynamoDbClient client = DynamoDbClients.fromEnvironment(env);
+            String table = env.get("FOLDLINE_TABLE");
+            Call put = () -> client.putItem(request -> request.tableName(table)
+                    .item(Map.of(StoreItem.PK, AttributeValue.fromS("bare#" + UUID.randomUUID()),
+                            StoreItem.SK, AttributeValue.fromS("0"),
+                            "body", AttributeValue.fromS(Probe.COMMAND_BODY)))
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", StoreItem.PK)));
+            for (int i = 0; i < BARE_WARMUP; i++) {
+                put.run();
+            }
+            if (this == BARE_PRIMED) {
+                bareHook = new Resource() {
+                    @Override
+                    public void beforeCheckpoint(Context<? extends Resource> context) {
+                    }
+
+                    @Override
+                    public void afterRestore(Context<? extends Resource> context) {
+                        put.run();
+                    }
+                };
+                org.crac.Core.getGlobalContext().register(bareHook);
+            }
+            return put;
+        }
+
+        private static void succeeded(int status) {
+            if (status / 100 != 2) {
+                throw new IllegalStateException("a command was answered " + status);
+            }
+        }
     }
 }
