@@ -34,27 +34,26 @@ public final class GlobalContext extends Context<Resource> {
 
     @Override
     public synchronized void beforeCheckpoint(Context<? extends Resource> context) throws CheckpointException {
-        CheckpointException failures = new CheckpointException();
         List<Resource> lastFirst = new ArrayList<>(inRegistrationOrder());
         Collections.reverse(lastFirst);
-        for (Resource hook : lastFirst) {
-            try {
-                hook.beforeCheckpoint(this);
-            } catch (Exception e) {
-                failures.addSuppressed(e);
-            }
-        }
-        if (failures.getSuppressed().length > 0) {
-            throw failures;
-        }
+        notifyEach(lastFirst, hook -> hook.beforeCheckpoint(this), new CheckpointException());
     }
 
     @Override
     public synchronized void afterRestore(Context<? extends Resource> context) throws RestoreException {
-        RestoreException failures = new RestoreException();
-        for (Resource hook : inRegistrationOrder()) {
+        notifyEach(inRegistrationOrder(), hook -> hook.afterRestore(this), new RestoreException());
+    }
+
+    private interface Notification {
+        void send(Resource hook) throws Exception;
+    }
+
+    /** Notifies every hook, even after one failed, then throws {@code failures} if any did. */
+    private static <E extends Exception> void notifyEach(List<Resource> hooks, Notification notification, E failures)
+            throws E {
+        for (Resource hook : hooks) {
             try {
-                hook.afterRestore(this);
+                notification.send(hook);
             } catch (Exception e) {
                 failures.addSuppressed(e);
             }
