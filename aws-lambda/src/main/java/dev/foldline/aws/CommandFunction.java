@@ -11,6 +11,7 @@ import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Warmup;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.VerifiedClaimsIdentity;
+import dev.foldline.store.EventStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -66,7 +67,9 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         if (primes(runtime.env())) {
             prime(runtime, claims);
         }
-        this.restoreHook = restores(runtime.env()) ? RestorePriming.register(runtime.store()::prime) : null;
+        this.restoreHook = restores(runtime.env())
+                ? RestorePriming.register(() -> runtime.store().load(EventStore.PRIMING_STREAM, -1))
+                : null;
     }
 
     /**
@@ -82,7 +85,7 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     /**
      * Whether this environment is a snapshot that Lambda will resume, possibly many times and long
-     * after it was taken: then the store is primed again after each restore ({@link RestorePriming}).
+     * after it was taken: then the store is read once after each restore ({@link RestorePriming}).
      */
     static boolean restores(Map<String, String> env) {
         return SNAP_START.equals(env.get(INITIALIZATION_TYPE));

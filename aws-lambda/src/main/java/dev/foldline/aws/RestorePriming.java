@@ -7,12 +7,16 @@ import org.crac.Resource;
 
 /**
  * The SnapStart runtime hook of the command function: after Lambda resumes an environment from its
- * snapshot, and before it hands over the first invocation, the store's priming runs once more
- * ({@code EventStore.prime}: on DynamoDB a load and a refused put, nothing written). No connection
- * survives a restore; without this the first command would find its pooled connection dead, open a
- * new one on a path run once at initialisation, and pay for both. The restore phase is bounded
- * (10 s on Lambda, and it fails the environment if a hook throws), so the priming gets
- * {@link #BUDGET} on its own thread, and a failure is logged: the first command then just pays.
+ * snapshot, and before it hands over the first invocation, one request goes to the store (the
+ * function reads the priming stream: one Query on DynamoDB, nothing written, no write unit). No
+ * connection survives a restore; this way the restore, not the first command, finds the pooled
+ * connection dead and opens a new one, and the request path runs once after the snapshot's idle
+ * time. One read, not the init's whole priming (a read and a refused put): the restore is part of
+ * the first invocation's wait (Lambda counts Restore Duration into the cold start), and the refused
+ * put doubled the hook's time for no gain on the first command (BENCHMARKS.md, 2026-12-02 07:xx).
+ * The restore phase is bounded (10 s on Lambda, and it fails the environment if a hook throws), so
+ * the request gets {@link #BUDGET} on its own thread, and a failure is logged: the first command
+ * then just pays.
  *
  * <p>Registered through the CRaC API ({@code org.crac}), which Lambda's Java runtime points at its
  * own context; on any other JVM registering does nothing.

@@ -13,16 +13,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on a free loopback port that can close every connection through it at once. A
- * SnapStart restore resumes the JVM with its objects but none of the sockets the snapshot held:
- * dropping them all between initialisation and the first command puts the function's pooled
- * connections in that state, without Lambda.
+ * A TCP relay on a free loopback port that can end every connection through it at once, in one of
+ * two ways. A SnapStart restore resumes the JVM with its objects but none of the connections the
+ * snapshot held. {@link #dropAll()} closes them cleanly, which a client sees before it reuses one;
+ * {@link #forgetAll()} leaves them looking open and resets each when the client next sends on it,
+ * as a peer answers a connection it no longer knows (the restored kernel still has the socket).
  */
 final class ConnectionDroppingProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final InetSocketAddress upstream;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    /** Client ends of connections to reset on their next bytes. */
+    private final Set<Socket> forgotten = ConcurrentHashMap.newKeySet();
     private volatile int accepted;
 
     private ConnectionDroppingProxy(ServerSocket listener, InetSocketAddress upstream) {
@@ -49,12 +52,17 @@ final class ConnectionDroppingProxy implements AutoCloseable {
         return accepted;
     }
 
-    /** Closes both ends of every connection open through the relay. */
+    /** Closes both ends of every connection open through the relay, cleanly. */
     void dropAll() {
         for (Socket socket : open) {
             closeQuietly(socket);
         }
         open.clear();
+    }
+
+    /** Keeps every connection open to its client, and resets each one the client next sends on. */
+    void forgetAll() {
+        forgotten.addAll(open);
     }
 
     private void acceptForever() {
@@ -82,6 +90,10 @@ final class ConnectionDroppingProxy implements AutoCloseable {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                    if (forgotten.remove(from)) {
+                        from.setSoLinger(true, 0); // closing now sends a reset, not a clean end
+                        break;
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }

@@ -27,8 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
  * {@link ConnectionDroppingProxy}. The JVM is started as Lambda's Java runtime starts it for hooks
  * ({@code -Dorg.crac.Core.Compat} naming a runtime context: here aws-lambda's test stand-in for
  * Lambda's), and goes through what the runtime does: the init; the checkpoint (the context's
- * {@code beforeCheckpoint}, then a full GC, as Lambda's runtime does); in mode {@code dropped} every
- * connection closed, as none survives a restore, in mode {@code kept} they stay; {@link #SNAPSHOT_AGE}
+ * {@code beforeCheckpoint}, then a full GC, as Lambda's runtime does); no connection survives a
+ * restore: in mode {@code dropped} each is closed cleanly, in mode {@code reset} each looks open
+ * until it is used and is then reset (see {@link ConnectionDroppingProxy}), in mode {@code kept}
+ * they stay alive (the control); {@link #SNAPSHOT_AGE}
  * of idleness; the restore (the context's {@code afterRestore}, timed); then the first call right
  * away, as a restore is triggered by the invocation it serves, then {@value #WARM_CALLS} more,
  * whose median is the warm figure. The subjects:
@@ -41,22 +43,27 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
  *       {@value #BARE_WARMUP} conditional PutItems at init, no hook, one PutItem a call;</li>
  *   <li>{@code bare-primed}: the same with a hook that sends one PutItem after the restore;</li>
  *   <li>{@code answer-loaded}: {@code function}, with the class of PutItem's success answer loaded
- *       before the checkpoint: what the store's priming, which sees only refused puts, could add.</li>
+ *       before the checkpoint: what the store's priming, which sees only refused puts, could add;</li>
+ *   <li>{@code priming-hooked}: {@code function} with its hook swapped for one that runs the store's
+ *       whole priming ({@code EventStore.prime}: a Query and a refused PutItem), as the first version
+ *       of the hook did.</li>
  * </ul>
  * What it cannot show: Lambda's own restore work, a JIT state restored from a snapshot rather than
  * kept in memory, how a restored socket fails (here the relay closes it cleanly). Prints one line
  * of {@code name=value} pairs.
  *
- * <pre>java -Dorg.crac.Core.Compat=dev.foldline.aws.lambdaruntime ... RestoreProbe SUBJECT dropped|kept
+ * <pre>java -Dorg.crac.Core.Compat=dev.foldline.aws.lambdaruntime ... RestoreProbe SUBJECT dropped|reset|kept
  * (environment: what the template sets, and FOLDLINE_DYNAMODB_ENDPOINT)</pre>
  */
 public final class RestoreProbe {
 
+    /** What becomes of the snapshot's connections: closed cleanly, reset when next used, or kept alive. */
+    static final List<String> MODES = List.of("dropped", "reset", "kept");
     static final int WARM_CALLS = 200;
     static final int BARE_WARMUP = 100;
     private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
-    /** The {@code bare-primed} hook, kept reachable: runtimes hold hooks weakly. */
-    private static Resource bareHook;
+    /** The probe's own hook ({@code bare-primed}, {@code priming-hooked}), kept reachable: runtimes hold hooks weakly. */
+    private static Resource probeHook;
 
     /**
      * A restore comes long after its snapshot, so the first call always finds pooled connections
@@ -75,11 +82,11 @@ public final class RestoreProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2 || !Subject.names().contains(args[0]) || !(args[1].equals("dropped") || args[1].equals("kept"))) {
-            throw new IllegalArgumentException("usage: RestoreProbe " + Subject.names() + " dropped|kept");
+        if (args.length != 2 || !Subject.names().contains(args[0]) || !MODES.contains(args[1])) {
+            throw new IllegalArgumentException("usage: RestoreProbe " + Subject.names() + " " + MODES);
         }
         Subject subject = Subject.of(args[0]);
-        boolean drop = args[1].equals("dropped");
+        String mode = args[1];
         Map<String, String> env = new HashMap<>(System.getenv());
         try (ConnectionDroppingProxy proxy = ConnectionDroppingProxy.to(URI.create(env.get("FOLDLINE_DYNAMODB_ENDPOINT")))) {
             env.put("FOLDLINE_DYNAMODB_ENDPOINT", proxy.endpoint().toString());
@@ -89,8 +96,10 @@ public final class RestoreProbe {
 
             Core.getGlobalContext().beforeCheckpoint(null);
             System.gc();
-            if (drop) {
+            if (mode.equals("dropped")) {
                 proxy.dropAll();
+            } else if (mode.equals("reset")) {
+                proxy.forgetAll();
             }
             Thread.sleep(SNAPSHOT_AGE.toMillis());
 
@@ -113,10 +122,11 @@ public final class RestoreProbe {
             Arrays.sort(warm);
             double warmMedian = warm[warm.length / 2] / 1e6;
             System.out.printf(Locale.ROOT, "subject=%s mode=%s init_ms=%.1f restore_hooks_ms=%.2f first_ms=%.2f "
-                            + "warm_p50_ms=%.2f first_over_warm=%.2f connections_opened_by_restore=%d "
-                            + "connections_opened_by_first=%d classes_loaded_by_first=%d%n",
+                            + "warm_p50_ms=%.2f first_over_warm=%.2f hooks_and_first_over_warm=%.2f "
+                            + "connections_opened_by_restore=%d connections_opened_by_first=%d classes_loaded_by_first=%d%n",
                     subject.name, args[1], initNanos / 1e6, restoreNanos / 1e6, firstNanos / 1e6, warmMedian,
-                    firstNanos / 1e6 / warmMedian, openedByRestore, openedByFirst, classesLoaded);
+                    firstNanos / 1e6 / warmMedian, (restoreNanos + firstNanos) / 1e6 / warmMedian, openedByRestore,
+                    openedByFirst, classesLoaded);
         }
         System.out.flush();
         Runtime.getRuntime().halt(0);
@@ -131,7 +141,7 @@ public final class RestoreProbe {
     /** What is built at init and called after the restore. */
     private enum Subject {
         FUNCTION("function", true), UNHOOKED("unhooked", false), BARE("bare", false), BARE_PRIMED("bare-primed", true),
-        ANSWER_LOADED("answer-loaded", true);
+        ANSWER_LOADED("answer-loaded", true), PRIMING_HOOKED("priming-hooked", true);
 
         private final String name;
         private final boolean hooked;
@@ -154,8 +164,14 @@ public final class RestoreProbe {
         }
 
         Call init(Map<String, String> env) {
-            if (this == FUNCTION || this == UNHOOKED || this == ANSWER_LOADED) {
-                CommandFunction function = new CommandFunction(AwsRuntime.fromEnvironment(env));
+            if (this == FUNCTION || this == UNHOOKED || this == ANSWER_LOADED || this == PRIMING_HOOKED) {
+                AwsRuntime runtime = AwsRuntime.fromEnvironment(env);
+                CommandFunction function = new CommandFunction(runtime);
+                if (this == PRIMING_HOOKED) {
+                    // The function's hook swapped for the init's whole store priming: a read and a refused put.
+                    Core.getGlobalContext().reset();
+                    register(runtime.store()::prime);
+                }
                 if (this == ANSWER_LOADED) {
                     // What the store's priming could add (it sees only refusals): the success answer's
                     // class, whose static fields link 14 lambdas that the first command loads otherwise.
@@ -177,19 +193,24 @@ public final class RestoreProbe {
                 put.run();
             }
             if (this == BARE_PRIMED) {
-                bareHook = new Resource() {
-                    @Override
-                    public void beforeCheckpoint(Context<? extends Resource> context) {
-                    }
-
-                    @Override
-                    public void afterRestore(Context<? extends Resource> context) {
-                        put.run();
-                    }
-                };
-                org.crac.Core.getGlobalContext().register(bareHook);
+                register(put::run);
             }
             return put;
+        }
+
+        /** Registers a hook of the probe's own through org.crac, as a function would. */
+        private static void register(Runnable afterRestore) {
+            probeHook = new Resource() {
+                @Override
+                public void beforeCheckpoint(Context<? extends Resource> context) {
+                }
+
+                @Override
+                public void afterRestore(Context<? extends Resource> context) {
+                    afterRestore.run();
+                }
+            };
+            org.crac.Core.getGlobalContext().register(probeHook);
         }
 
         private static void succeeded(int status) {

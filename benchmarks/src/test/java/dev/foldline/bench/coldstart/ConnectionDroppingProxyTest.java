@@ -1,6 +1,7 @@
 package dev.foldline.bench.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,34 @@ class ConnectionDroppingProxyTest {
                     assertThat(roundTrip(second, 'b')).isEqualTo('b');
                 }
                 assertThat(proxy.accepted()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aForgottenConnectionLooksOpenUntilTheClientSendsThenIsReset() throws Exception {
+        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> echoForever(echo), "echo");
+            server.setDaemon(true);
+            server.start();
+            try (ConnectionDroppingProxy proxy = ConnectionDroppingProxy.to(
+                    URI.create("http://127.0.0.1:" + echo.getLocalPort()))) {
+                URI endpoint = proxy.endpoint();
+                try (Socket first = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                    assertThat(roundTrip(first, 'a')).isEqualTo('a');
+
+                    proxy.forgetAll();
+
+                    first.setSoTimeout(50);
+                    assertThatThrownBy(() -> first.getInputStream().read())
+                            .as("nothing arrives, not even an end of stream").isInstanceOf(SocketTimeoutException.class);
+                    first.setSoTimeout(0);
+                    assertThatThrownBy(() -> roundTrip(first, 'b')).isInstanceOf(SocketException.class)
+                            .hasMessageContaining("reset");
+                }
+                try (Socket second = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                    assertThat(roundTrip(second, 'c')).isEqualTo('c');
+                }
             }
         }
     }
