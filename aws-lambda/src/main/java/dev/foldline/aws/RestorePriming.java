@@ -13,7 +13,9 @@ import org.crac.Resource;
  * connection dead and opens a new one, and the request path runs once after the snapshot's idle
  * time. One read, not the init's whole priming (a read and a refused put): the restore is part of
  * the first invocation's wait (Lambda counts Restore Duration into the cold start), and the refused
- * put doubled the hook's time for no gain on the first command (BENCHMARKS.md, 2026-12-02 07:xx).
+ * put lengthened the hook about as much as it shortened the first command, for a write unit per
+ * restore (BENCHMARKS.md, 2026-12-02 07:01-07:54). Whether the hook shortens the first caller's
+ * whole wait only Lambda can show: on DynamoDB Local over loopback it does not, it moves the work.
  * The restore phase is bounded (10 s on Lambda, and it fails the environment if a hook throws), so
  * the request gets {@link #BUDGET} on its own thread, and a failure is logged: the first command
  * then just pays.
@@ -26,7 +28,7 @@ final class RestorePriming implements Resource {
     private static final System.Logger LOG = System.getLogger(RestorePriming.class.getName());
 
     /**
-     * How long a restore waits for the priming: two requests take milliseconds, and a store that
+     * How long a restore waits for the priming: one request takes milliseconds, and a store that
      * answers slower than this would not be helped by waiting. The priming goes on behind.
      */
     static final Duration BUDGET = Duration.ofSeconds(2);
