@@ -68,8 +68,8 @@ public final class RestoreProbe {
     /**
      * A restore comes long after its snapshot, so the first call always finds pooled connections
      * idle past the HTTP client's inactivity check (2 s in apache5), which tests them before use:
-     * the probe lets that much time pass in both modes, so the modes differ only in whether the
-     * connections are still alive.
+     * the probe lets that much time pass in every mode, so the modes differ only in what became of
+     * the connections.
      */
     static final Duration SNAPSHOT_AGE = Duration.ofSeconds(3);
 
@@ -124,7 +124,7 @@ public final class RestoreProbe {
             System.out.printf(Locale.ROOT, "subject=%s mode=%s init_ms=%.1f restore_hooks_ms=%.2f first_ms=%.2f "
                             + "warm_p50_ms=%.2f first_over_warm=%.2f hooks_and_first_over_warm=%.2f "
                             + "connections_opened_by_restore=%d connections_opened_by_first=%d classes_loaded_by_first=%d%n",
-                    subject.name, args[1], initNanos / 1e6, restoreNanos / 1e6, firstNanos / 1e6, warmMedian,
+                    subject.name, mode, initNanos / 1e6, restoreNanos / 1e6, firstNanos / 1e6, warmMedian,
                     firstNanos / 1e6 / warmMedian, (restoreNanos + firstNanos) / 1e6 / warmMedian, openedByRestore,
                     openedByFirst, classesLoaded);
         }
@@ -164,23 +164,28 @@ public final class RestoreProbe {
         }
 
         Call init(Map<String, String> env) {
-            if (this == FUNCTION || this == UNHOOKED || this == ANSWER_LOADED || this == PRIMING_HOOKED) {
-                AwsRuntime runtime = AwsRuntime.fromEnvironment(env);
-                CommandFunction function = new CommandFunction(runtime);
-                if (this == PRIMING_HOOKED) {
-                    // The function's hook swapped for the init's whole store priming: a read and a refused put.
-                    Core.getGlobalContext().reset();
-                    register(runtime.store()::prime);
-                }
-                if (this == ANSWER_LOADED) {
-                    // What the store's priming could add (it sees only refusals): the success answer's
-                    // class, whose static fields link 14 lambdas that the first command loads otherwise.
-                    PutItemResponse.builder().build();
-                }
-                // Built before the timing: Lambda's runtime, not the function, turns the request into an event.
-                APIGatewayV2HTTPEvent command = AwsProbe.command();
-                return () -> succeeded(function.handleRequest(command, null).getStatusCode());
+            return this == BARE || this == BARE_PRIMED ? bare(env) : function(env);
+        }
+
+        private Call function(Map<String, String> env) {
+            AwsRuntime runtime = AwsRuntime.fromEnvironment(env);
+            CommandFunction function = new CommandFunction(runtime);
+            if (this == PRIMING_HOOKED) {
+                // The function's hook swapped for the init's whole store priming: a read and a refused put.
+                Core.getGlobalContext().reset();
+                register(runtime.store()::prime);
             }
+            if (this == ANSWER_LOADED) {
+                // What the store's priming could add (it sees only refusals): the success answer's
+                // class, whose static fields link 14 lambdas that the first command loads otherwise.
+                PutItemResponse.builder().build();
+            }
+            // Built before the timing: Lambda's runtime, not the function, turns the request into an event.
+            APIGatewayV2HTTPEvent command = AwsProbe.command();
+            return () -> succeeded(function.handleRequest(command, null).getStatusCode());
+        }
+
+        private Call bare(Map<String, String> env) {
             DynamoDbClient client = DynamoDbClients.fromEnvironment(env);
             String table = env.get("FOLDLINE_TABLE");
             Call put = () -> client.putItem(request -> request.tableName(table)

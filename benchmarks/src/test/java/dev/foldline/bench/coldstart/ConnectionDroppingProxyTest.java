@@ -18,52 +18,56 @@ class ConnectionDroppingProxyTest {
 
     @Test
     void relaysBothWaysUntilDroppedThenAcceptsANewConnection() throws Exception {
-        try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> echoForever(echo), "echo");
-            server.setDaemon(true);
-            server.start();
-            try (ConnectionDroppingProxy proxy = ConnectionDroppingProxy.to(
-                    URI.create("http://127.0.0.1:" + echo.getLocalPort()))) {
-                URI endpoint = proxy.endpoint();
-                try (Socket first = new Socket(endpoint.getHost(), endpoint.getPort())) {
-                    assertThat(roundTrip(first, 'a')).isEqualTo('a');
+        inFrontOfAnEchoServer(proxy -> {
+            URI endpoint = proxy.endpoint();
+            try (Socket first = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                assertThat(roundTrip(first, 'a')).isEqualTo('a');
 
-                    proxy.dropAll();
+                proxy.dropAll();
 
-                    assertThat(first.getInputStream().read()).isEqualTo(-1);
-                }
-                try (Socket second = new Socket(endpoint.getHost(), endpoint.getPort())) {
-                    assertThat(roundTrip(second, 'b')).isEqualTo('b');
-                }
-                assertThat(proxy.accepted()).isEqualTo(2);
+                assertThat(first.getInputStream().read()).isEqualTo(-1);
             }
-        }
+            try (Socket second = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                assertThat(roundTrip(second, 'b')).isEqualTo('b');
+            }
+            assertThat(proxy.accepted()).isEqualTo(2);
+        });
     }
 
     @Test
     void aForgottenConnectionLooksOpenUntilTheClientSendsThenIsReset() throws Exception {
+        inFrontOfAnEchoServer(proxy -> {
+            URI endpoint = proxy.endpoint();
+            try (Socket first = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                assertThat(roundTrip(first, 'a')).isEqualTo('a');
+
+                proxy.forgetAll();
+
+                first.setSoTimeout(50);
+                assertThatThrownBy(() -> first.getInputStream().read())
+                        .as("nothing arrives, not even an end of stream").isInstanceOf(SocketTimeoutException.class);
+                first.setSoTimeout(0);
+                assertThatThrownBy(() -> roundTrip(first, 'b')).isInstanceOf(SocketException.class)
+                        .hasMessageContaining("reset");
+            }
+            try (Socket second = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                assertThat(roundTrip(second, 'c')).isEqualTo('c');
+            }
+        });
+    }
+
+    private interface ProxyTest {
+        void run(ConnectionDroppingProxy proxy) throws Exception;
+    }
+
+    private static void inFrontOfAnEchoServer(ProxyTest test) throws Exception {
         try (ServerSocket echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread server = new Thread(() -> echoForever(echo), "echo");
             server.setDaemon(true);
             server.start();
             try (ConnectionDroppingProxy proxy = ConnectionDroppingProxy.to(
                     URI.create("http://127.0.0.1:" + echo.getLocalPort()))) {
-                URI endpoint = proxy.endpoint();
-                try (Socket first = new Socket(endpoint.getHost(), endpoint.getPort())) {
-                    assertThat(roundTrip(first, 'a')).isEqualTo('a');
-
-                    proxy.forgetAll();
-
-                    first.setSoTimeout(50);
-                    assertThatThrownBy(() -> first.getInputStream().read())
-                            .as("nothing arrives, not even an end of stream").isInstanceOf(SocketTimeoutException.class);
-                    first.setSoTimeout(0);
-                    assertThatThrownBy(() -> roundTrip(first, 'b')).isInstanceOf(SocketException.class)
-                            .hasMessageContaining("reset");
-                }
-                try (Socket second = new Socket(endpoint.getHost(), endpoint.getPort())) {
-                    assertThat(roundTrip(second, 'c')).isEqualTo('c');
-                }
+                test.run(proxy);
             }
         }
     }
