@@ -40,7 +40,7 @@ final class EnvelopeAsWritten {
     }
 
     private static Envelope read(StoredText text) throws IOException {
-        expect(text, "{");
+        expect(text, '{');
         StreamId stream = text.skipRecent(EnvelopeCodec.RECENT_STREAM);
         if (stream == null) {
             stream = readStream(text);
@@ -63,7 +63,7 @@ final class EnvelopeAsWritten {
             fingerprint = EnvelopeCodec.optionalString(text);
         }
         String commandId = text.skip(",\"commandId\":") ? EnvelopeCodec.optionalString(text) : null;
-        expect(text, "}");
+        expect(text, '}');
         return EnvelopeCodec.envelope(stream, version, command, actor, events, committedAt, key, fingerprint,
                 commandId);
     }
@@ -85,15 +85,15 @@ final class EnvelopeAsWritten {
     /** The events after the opening bracket, through the closing one (one event kept without a copy). */
     private static List<Event> readEvents(StoredText text) throws IOException {
         Event first = readEvent(text);
-        if (text.skip("]")) {
+        if (text.skip(']')) {
             return List.of(first);
         }
         List<Event> events = new ArrayList<>();
         events.add(first);
         do {
-            expect(text, ",");
+            expect(text, ',');
             events.add(readEvent(text));
-        } while (!text.skip("]"));
+        } while (!text.skip(']'));
         return events;
     }
 
@@ -104,12 +104,18 @@ final class EnvelopeAsWritten {
         Payload payload = Payload.stored(EnvelopeCodec.readPayload(text));
         expect(text, ",\"schemaVersion\":");
         int schemaVersion = text.nextInt();
-        expect(text, "}");
+        expect(text, '}');
         return new Event(name, payload, schemaVersion);
     }
 
     private static void expect(StoredText text, String literal) throws NotAsWritten {
         if (!text.skip(literal)) {
+            throw NotAsWritten.INSTANCE;
+        }
+    }
+
+    private static void expect(StoredText text, char c) throws NotAsWritten {
+        if (!text.skip(c)) {
             throw NotAsWritten.INSTANCE;
         }
     }

@@ -310,6 +310,15 @@ final class StoredText implements StoredReader {
         return true;
     }
 
+    /** Steps over {@code c} when it is the character at the cursor (no whitespace skipped); false if not. */
+    boolean skip(char c) {
+        if (at >= length || text.charAt(at) != c) {
+            return false;
+        }
+        at++;
+        return true;
+    }
+
     /**
      * The next character that is not whitespace (0 at the end), not consumed. Called several times
      * per member, so the usual case (no whitespace: the framework writes compact JSON) comes first.
