@@ -99,7 +99,9 @@ public final class EnvelopeCodec {
 
     /**
      * Reads a stored envelope leniently: one stored before non-finite numbers were refused may hold
-     * a bare NaN or Infinity, and its aggregate must still load.
+     * a bare NaN or Infinity, and its aggregate must still load. Three readers, each taking what the
+     * one before declines: the layout {@link #write} produces ({@link EnvelopeAsWritten}), any JSON
+     * the framework writes in any member order ({@link StoredText}), and gson's lenient reader.
      */
     public static Envelope read(String json) {
         Envelope asWritten = EnvelopeAsWritten.read(json);
@@ -111,7 +113,7 @@ public final class EnvelopeCodec {
             Envelope envelope = read(text);
             text.requireEnd();
             return envelope;
-        } catch (IOException notAsWritten) {
+        } catch (IOException notFrameworkJson) {
             return Json.read(json, reader -> read(StoredReader.of(reader)));
         }
     }
