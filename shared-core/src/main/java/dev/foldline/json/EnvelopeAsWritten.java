@@ -120,7 +120,7 @@ final class EnvelopeAsWritten {
         }
     }
 
-    /** The text is laid out otherwise: thrown often enough to be one instance, without a stack trace. */
+    /** The text is laid out otherwise: only that counts, so one instance without a stack trace. */
     private static final class NotAsWritten extends IOException {
         static final NotAsWritten INSTANCE = new NotAsWritten();
 
