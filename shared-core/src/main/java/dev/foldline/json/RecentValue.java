@@ -8,9 +8,10 @@ package dev.foldline.json;
  * envelope's text. Values must be immutable.
  *
  * <p>Two where that helps (a stream two actors take turns on still finds its actor). An entry keeps
- * a copy of its text (the stored text it was read from may be large). Shared by every thread without a lock: entries are
- * immutable and replaced whole, so a thread sees an older or a newer entry, never a torn one, and a
- * lost entry only costs a read.
+ * a copy of its text, which {@code indexOf} compares, and so does not keep the stored text it was
+ * read from reachable. Shared by every thread without a lock: entries are immutable and replaced
+ * whole, so a thread sees an older or a newer entry, never a torn one, and a lost entry only costs
+ * a read.
  */
 final class RecentValue<T> {
 
