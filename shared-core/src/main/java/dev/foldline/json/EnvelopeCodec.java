@@ -27,17 +27,17 @@ public final class EnvelopeCodec {
 
     private static final long NO_VERSION = Long.MIN_VALUE;
     /** The member names of the stored form, which the reader answers without allocating. */
-    private static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
+    static final StoredText.Names NAMES = new StoredText.Names("tenant", "aggregateType", "aggregateId",
             "version", "command", "actor", "id", "roles", "claims", "events", "name", "payload", "schemaVersion",
             "committedAt", "commandId", "idempotencyKey", "fingerprint");
     /** The actors last read: a stream's envelopes mostly repeat one or two (see {@link RecentValue}). */
-    private static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(true);
+    static final RecentValue<Actor> RECENT_ACTORS = new RecentValue<>(true);
     /**
      * The stream last read, from an envelope's first three members as written (tenant, aggregate
      * type and id), which every envelope of a load repeats. Only one: a projection's batch mixes
      * streams, and each kept stream costs it a comparison of their long common prefix.
      */
-    private static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(false);
+    static final RecentValue<StreamId> RECENT_STREAM = new RecentValue<>(false);
 
     private EnvelopeCodec() {
     }
@@ -99,15 +99,21 @@ public final class EnvelopeCodec {
 
     /**
      * Reads a stored envelope leniently: one stored before non-finite numbers were refused may hold
-     * a bare NaN or Infinity, and its aggregate must still load.
+     * a bare NaN or Infinity, and its aggregate must still load. Three readers, each taking what the
+     * one before declines: the layout {@link #write} produces ({@link EnvelopeAsWritten}), any JSON
+     * the framework writes in any member order ({@link StoredText}), and gson's lenient reader.
      */
     public static Envelope read(String json) {
+        Envelope asWritten = EnvelopeAsWritten.read(json);
+        if (asWritten != null) {
+            return asWritten;
+        }
         try {
             StoredText text = new StoredText(json, NAMES);
             Envelope envelope = read(text);
             text.requireEnd();
             return envelope;
-        } catch (IOException notAsWritten) {
+        } catch (IOException notFrameworkJson) {
             return Json.read(json, reader -> read(StoredReader.of(reader)));
         }
     }
@@ -166,19 +172,18 @@ public final class EnvelopeCodec {
             }
         }
         reader.endObject();
+        StreamId stream = new StreamId(required(tenant, "tenant"), required(aggregateType, "aggregateType"),
+                required(aggregateId, "aggregateId"));
+        return envelope(stream, version, command, actor, events, committedAt, key, fingerprint, commandId);
+    }
+
+    /** The envelope of the members read, each required one checked. */
+    static Envelope envelope(StreamId stream, long version, String command, Actor actor, List<Event> events,
+                             Instant committedAt, String key, String fingerprint, String commandId) {
         // A key stored before fingerprints existed has none: a retry with it is refused, not guessed.
-        fingerprint = key == null ? null : Objects.requireNonNullElse(fingerprint, "");
-        return new Envelope(
-                new StreamId(required(tenant, "tenant"), required(aggregateType, "aggregateType"),
-                        required(aggregateId, "aggregateId")),
-                requiredVersion(version),
-                required(command, "command"),
-                required(actor, "actor"),
-                required(events, "events"),
-                required(committedAt, "committedAt"),
-                key,
-                fingerprint,
-                commandId);
+        return new Envelope(stream, requiredVersion(version), required(command, "command"), required(actor, "actor"),
+                required(events, "events"), required(committedAt, "committedAt"), key,
+                key == null ? null : Objects.requireNonNullElse(fingerprint, ""), commandId);
     }
 
     private static long requiredVersion(long version) {
@@ -195,7 +200,7 @@ public final class EnvelopeCodec {
         return value;
     }
 
-    private static String optionalString(StoredReader reader) throws IOException {
+    static String optionalString(StoredReader reader) throws IOException {
         return reader.nextIsNull() ? null : reader.nextString();
     }
 
@@ -237,7 +242,7 @@ public final class EnvelopeCodec {
                 schemaVersion);
     }
 
-    private static JsonObject readPayload(StoredReader reader) throws IOException {
+    static JsonObject readPayload(StoredReader reader) throws IOException {
         JsonElement payload = reader.nextTree();
         if (!payload.isJsonObject()) {
             throw new IllegalStateException("a stored event's payload is not an object: " + payload);
@@ -245,7 +250,7 @@ public final class EnvelopeCodec {
         return payload.getAsJsonObject();
     }
 
-    private static Actor readActor(StoredReader reader) throws IOException {
+    static Actor readActor(StoredReader reader) throws IOException {
         String tenant = null;
         String id = null;
         Set<String> roles = Set.of();

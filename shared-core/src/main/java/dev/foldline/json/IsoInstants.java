@@ -12,6 +12,19 @@ import java.time.LocalDate;
 final class IsoInstants {
 
     private static final int SECONDS_PER_DAY = 86_400;
+    /** The length of {@code YYYY-MM-DD}. */
+    private static final int DATE_LENGTH = 10;
+    private static final long NO_DAY = Long.MIN_VALUE;
+
+    /** A date as written and its epoch day. */
+    private record Day(String text, long epochDay) {
+    }
+
+    /**
+     * The day last read, shared by every thread without a lock: it is immutable and replaced whole,
+     * so a thread sees an older or a newer one, never a torn one, and a lost one costs a date computed.
+     */
+    private static Day recentDay;
 
     private IsoInstants() {
     }
@@ -58,9 +71,7 @@ final class IsoInstants {
                 || text.charAt(end - 1) != 'Z') {
             return byTheJdk(text, start, end);
         }
-        int year = number(text, start, start + 4);
-        int month = number(text, start + 5, start + 7);
-        int day = number(text, start + 8, start + 10);
+        long epochDay = epochDay(text, start);
         int hour = number(text, start + 11, start + 13);
         int minute = number(text, start + 14, start + 16);
         int second = number(text, start + 17, start + 19);
@@ -75,15 +86,35 @@ final class IsoInstants {
                 nanos *= 10;
             }
         }
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || nanos < 0) {
+        if (epochDay == NO_DAY || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || nanos < 0) {
             return byTheJdk(text, start, end);
         }
+        return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+    }
+
+    /**
+     * The epoch day of the date written at {@code start} ({@code YYYY-MM-DD}), or {@link #NO_DAY} if
+     * it is not a valid date of that form. The day last read is kept: a stream's envelopes are mostly
+     * written on a few days, and its text compared costs less than a date computed.
+     */
+    private static long epochDay(String text, int start) {
+        Day recent = recentDay;
+        if (recent != null && text.startsWith(recent.text(), start)) {
+            return recent.epochDay();
+        }
+        int year = number(text, start, start + 4);
+        int month = number(text, start + 5, start + 7);
+        int day = number(text, start + 8, start + 10);
+        if (year < 0 || month < 0 || day < 0) {
+            return NO_DAY;
+        }
         try {
-            long days = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nanos);
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            recentDay = new Day(text.substring(start, start + DATE_LENGTH), epochDay);
+            return epochDay;
         } catch (DateTimeException invalidDate) {
-            return byTheJdk(text, start, end);
+            return NO_DAY;
         }
     }
 

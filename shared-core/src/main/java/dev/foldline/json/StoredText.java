@@ -301,6 +301,24 @@ final class StoredText implements StoredReader {
         }
     }
 
+    /** Steps over {@code literal} when the text at the cursor is exactly it (no whitespace skipped); false if not. */
+    boolean skip(String literal) {
+        if (!text.startsWith(literal, at)) {
+            return false;
+        }
+        at += literal.length();
+        return true;
+    }
+
+    /** Steps over {@code c} when it is the character at the cursor (no whitespace skipped); false if not. */
+    boolean skip(char c) {
+        if (at >= length || text.charAt(at) != c) {
+            return false;
+        }
+        at++;
+        return true;
+    }
+
     /**
      * The next character that is not whitespace (0 at the end), not consumed. Called several times
      * per member, so the usual case (no whitespace: the framework writes compact JSON) comes first.

@@ -145,4 +145,63 @@ class EnvelopeReadingTest {
                     .isEqualTo(expected);
         }
     }
+
+    @Test
+    void an_envelope_laid_out_as_written_reads_by_its_layout_and_any_other_by_the_general_reader() {
+        Actor actor = new Actor("t", "u", Set.of("r"), Map.of("c", "v"));
+        Envelope keyed = new Envelope(new StreamId("t", "calculator", "a"), 4, "C", actor,
+                List.of(Event.of("E", Payload.parse("{\"n\":1}")), new Event("F", Payload.empty(), 2)), AT,
+                "key", "fp", "attempt");
+        Envelope unkeyed = new Envelope(new StreamId("t", "calculator", "a"), 5, "C", actor,
+                List.of(Event.of("E", Payload.empty())), AT);
+        String stored = EnvelopeCodec.write(keyed);
+        Map<String, Envelope> otherLayouts = Map.of(
+                stored.replace(",\"version\"", ", \"version\""), keyed,
+                stored.replace("\"committedAt\"", "\"later\":[1],\"committedAt\""), keyed,
+                stored.replace(",\"fingerprint\":\"fp\"", ""), new Envelope(keyed.stream(), 4, "C", actor,
+                        keyed.events(), AT, "key", "", "attempt"),
+                stored.replace("\"attempt\"}", "\"attempt\",\"commandId\":\"again\"}"), new Envelope(keyed.stream(), 4,
+                        "C", actor, keyed.events(), AT, "key", "fp", "again"));
+
+        assertThat(EnvelopeAsWritten.read(stored)).isEqualTo(keyed);
+        assertThat(EnvelopeAsWritten.read(EnvelopeCodec.write(unkeyed))).isEqualTo(unkeyed);
+        otherLayouts.forEach((text, expected) -> {
+            assertThat(EnvelopeAsWritten.read(text)).as(text).isNull();
+            assertThat(EnvelopeCodec.read(text)).as(text).isEqualTo(expected);
+        });
+    }
+
+    @Test
+    void an_envelope_as_written_that_does_not_read_fails_as_the_general_reader_fails() {
+        String stored = EnvelopeCodec.write(envelope("t", "a", "C", Actor.of("t", "u"), "E", 0));
+        String noEvents = stored.replaceAll("\"events\":\\[[^\\]]*]", "\"events\":[]");
+        String listPayload = stored.replace("\"payload\":{\"digit\":\"1\"}", "\"payload\":[1]");
+        String oldVersion = stored.replace("\"schemaVersion\":1", "\"schemaVersion\":0");
+
+        assertThatThrownBy(() -> EnvelopeCodec.read(noEvents)).hasMessageContaining("at least one event");
+        assertThatThrownBy(() -> EnvelopeCodec.read(listPayload)).hasMessageContaining("payload is not an object");
+        assertThatThrownBy(() -> EnvelopeCodec.read(oldVersion)).hasMessageContaining("schemaVersion starts at 1");
+        assertThat(EnvelopeAsWritten.read(listPayload)).isNull();
+    }
+
+    @Test
+    void instants_of_the_day_read_before_are_what_the_jdk_reads() {
+        String stored = EnvelopeCodec.write(envelope("t", "a", "C", Actor.of("t", "u"), "E", 0));
+        for (String instant : List.of("2026-12-02T00:00:00Z", "2026-12-02T23:59:59.999999999Z", "2026-12-03T05:06:07Z",
+                "2026-12-02T05:06:07.5Z", "2026-12-02T24:00:00Z", "2026-12-02T05:60:00Z", "2026-12-02T05:06:07.Z")) {
+            Object expected;
+            try {
+                expected = Instant.parse(instant);
+            } catch (RuntimeException refused) {
+                expected = refused.getClass();
+            }
+            Object read;
+            try {
+                read = EnvelopeCodec.read(stored.replace(AT.toString(), instant)).committedAt();
+            } catch (RuntimeException refused) {
+                read = refused.getClass();
+            }
+            assertThat(read).as(instant).isEqualTo(expected);
+        }
+    }
 }

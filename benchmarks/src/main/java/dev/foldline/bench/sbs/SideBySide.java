@@ -79,7 +79,8 @@ public final class SideBySide {
     private static String header(SideBySideConfig config) {
         return String.format(Locale.ROOT, "# Foldline and the original @rotorsoft/event-store, side by side%n%n"
                         + "Run %s on %d cores, Java %s, DynamoDB Local 2.6.1 in its own JVM; rounds=%d, clients=%s, "
-                        + "warm-up=%d and commands=%d per run, Foldline's JVM flags: %s.%n%n",
+                        + "warm-up=%d and commands=%d per run, Foldline's JVM flags: %s. Figures are medians over the rounds; "
+                        + "ratios are medians of each round's own ratio (both sides of a round run back to back).%n%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), config.rounds(), config.clients(), config.warmup(),
                 config.commands(), String.join(" ", config.jvmFlags()));

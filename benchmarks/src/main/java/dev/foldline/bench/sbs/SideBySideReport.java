@@ -12,14 +12,16 @@ import java.util.TreeSet;
 
 /**
  * Medians over the rounds of every figure, per client count and side, and the ratios the goals
- * are stated in (issue 13): Foldline over the original for commands/s, p50 and p99, and
- * Foldline's p50 over the floor's.
+ * are stated in (issue 13): Foldline over the original for commands/s, p50, p99 and CPU per
+ * command, and Foldline's p50 over the floor's, each the median of the rounds' own ratios.
  */
 public final class SideBySideReport {
 
+    private final List<Measurement> measurements;
     private final Map<Integer, Map<Side, Figures>> medians = new LinkedHashMap<>();
 
     public SideBySideReport(List<Measurement> measurements) {
+        this.measurements = List.copyOf(measurements);
         Set<Integer> clientCounts = new TreeSet<>();
         measurements.forEach(m -> clientCounts.add(m.clients()));
         for (int clients : clientCounts) {
@@ -49,26 +51,51 @@ public final class SideBySideReport {
         return new Figures(values);
     }
 
-    /** The ratios by name, per client count: cmd_per_s, p50, p99 (Foldline over the original), floor_p50. */
+    /**
+     * The ratios by name, per client count: cmd_per_s, p50, p99 and cpu_per_cmd (Foldline over the
+     * original), floor_p50 (Foldline over its floor). Each is the median over the rounds of that
+     * round's ratio: the two sides of a round run one right after the other, so a machine whose speed
+     * drifts over minutes moves both alike, where a ratio of the two sides' medians could pair a fast
+     * minute of one side with a slow minute of the other.
+     */
     public Map<Integer, Map<String, Double>> ratios() {
         Map<Integer, Map<String, Double>> ratios = new LinkedHashMap<>();
-        medians.forEach((clients, bySide) -> {
-            Map<String, Double> byName = new LinkedHashMap<>();
-            Figures foldline = bySide.get(Side.FOLDLINE);
-            Figures original = bySide.get(Side.ORIGINAL);
-            if (foldline != null && original != null) {
-                byName.put("cmd_per_s", foldline.require("cmd_per_s") / original.require("cmd_per_s"));
-                byName.put("p50", foldline.require("p50_ms") / original.require("p50_ms"));
-                byName.put("p99", foldline.require("p99_ms") / original.require("p99_ms"));
-                cpuPerCommand(foldline).ifPresent(f -> cpuPerCommand(original).ifPresent(
-                        o -> byName.put("cpu_per_cmd", f / o)));
+        medians.keySet().forEach(clients -> {
+            List<Figures> roundRatios = new ArrayList<>();
+            for (List<Measurement> round : roundsOf(clients)) {
+                roundRatios.add(roundRatios(round));
             }
-            if (foldline != null) {
-                byName.put("floor_p50", foldline.require("p50_ms") / foldline.require("floor.p50_ms"));
-            }
-            ratios.put(clients, byName);
+            ratios.put(clients, median(roundRatios).values());
         });
         return ratios;
+    }
+
+    private List<List<Measurement>> roundsOf(int clients) {
+        Map<Integer, List<Measurement>> byRound = new java.util.TreeMap<>();
+        measurements.stream().filter(m -> m.clients() == clients)
+                .forEach(m -> byRound.computeIfAbsent(m.round(), r -> new ArrayList<>()).add(m));
+        return List.copyOf(byRound.values());
+    }
+
+    private static Figures roundRatios(List<Measurement> round) {
+        Figures foldline = side(round, Side.FOLDLINE);
+        Figures original = side(round, Side.ORIGINAL);
+        Map<String, Double> byName = new LinkedHashMap<>();
+        if (foldline != null && original != null) {
+            byName.put("cmd_per_s", foldline.require("cmd_per_s") / original.require("cmd_per_s"));
+            byName.put("p50", foldline.require("p50_ms") / original.require("p50_ms"));
+            byName.put("p99", foldline.require("p99_ms") / original.require("p99_ms"));
+            cpuPerCommand(foldline).ifPresent(f -> cpuPerCommand(original).ifPresent(
+                    o -> byName.put("cpu_per_cmd", f / o)));
+        }
+        if (foldline != null) {
+            byName.put("floor_p50", foldline.require("p50_ms") / foldline.require("floor.p50_ms"));
+        }
+        return new Figures(byName);
+    }
+
+    private static Figures side(List<Measurement> round, Side side) {
+        return round.stream().filter(m -> m.side() == side).map(Measurement::figures).findFirst().orElse(null);
     }
 
     /** Client and server CPU per command together: what one command costs the machine. */

@@ -15,7 +15,7 @@ class SideBySideReportTest {
     }
 
     @Test
-    void ratiosAreTakenBetweenTheMediansOfTheRounds() {
+    void eachRatioIsTheMedianOfTheRoundsOwnRatios() {
         SideBySideReport report = new SideBySideReport(List.of(
                 run(1, Side.FOLDLINE, 300, 1.0, 4.0), run(1, Side.ORIGINAL, 100, 4.0, 10.0),
                 run(2, Side.FOLDLINE, 900, 2.0, 5.0), run(2, Side.ORIGINAL, 150, 3.0, 20.0),
@@ -23,12 +23,13 @@ class SideBySideReportTest {
 
         Map<String, Double> ratios = report.ratios().get(1);
 
-        assertThat(ratios.get("cmd_per_s")).isCloseTo(400.0 / 150, within(1e-9));
-        assertThat(ratios.get("p50")).isCloseTo(2.0 / 4.0, within(1e-9));
-        assertThat(ratios.get("p99")).isCloseTo(5.0 / 20.0, within(1e-9));
+        // rounds' ratios: cmd/s 3, 6, 2; p50 0.25, 0.667, 1.8; p99 0.4, 0.25, 0.2
+        assertThat(ratios.get("cmd_per_s")).isCloseTo(3.0, within(1e-9));
+        assertThat(ratios.get("p50")).isCloseTo(2.0 / 3.0, within(1e-9));
+        assertThat(ratios.get("p99")).isCloseTo(0.25, within(1e-9));
         assertThat(ratios.get("floor_p50")).isCloseTo(2.0, within(1e-9));
-        assertThat(report.lines()).contains("sbs.clients1.foldline.cmd_per_s=400\n", "sbs.clients1.ratio.p50=0.50\n");
-        assertThat(report.markdown()).contains("| 1 | 400 | 150 | 2.67x |");
+        assertThat(report.lines()).contains("sbs.clients1.foldline.cmd_per_s=400\n", "sbs.clients1.ratio.p50=0.67\n");
+        assertThat(report.markdown()).contains("| 1 | 400 | 150 | 3.00x |");
     }
 
     @Test
@@ -43,6 +44,17 @@ class SideBySideReportTest {
 
         assertThat(report.ratios().get(8).get("cpu_per_cmd")).isCloseTo(500.0 / 2000, within(1e-9));
         assertThat(report.markdown()).contains("| 300 + 200 | 900 + 1100 | 250 + 190 | 0.25x |");
+    }
+
+    @Test
+    void aRoundIsComparedOnlyWithItself() {
+        // the machine slowed down for round 2: both sides alike, so the rounds' ratios agree
+        SideBySideReport report = new SideBySideReport(List.of(
+                run(1, Side.FOLDLINE, 1000, 1.0, 2.0), run(1, Side.ORIGINAL, 500, 2.0, 4.0),
+                run(2, Side.ORIGINAL, 200, 5.0, 10.0), run(2, Side.FOLDLINE, 400, 2.5, 5.0)));
+
+        assertThat(report.ratios().get(1).get("cmd_per_s")).isCloseTo(2.0, within(1e-9));
+        assertThat(report.ratios().get(1).get("p99")).isCloseTo(0.5, within(1e-9));
     }
 
     @Test
