@@ -20,7 +20,6 @@ import org.crac.Context;
 import org.crac.Resource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /**
  * The first call after a SnapStart restore, approximated in one fresh JVM, with DynamoDB behind a
@@ -42,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
  *   <li>{@code bare}: the floor, the DynamoDB client the function ships ({@link DynamoDbClients}),
  *       {@value #BARE_WARMUP} conditional PutItems at init, no hook, one PutItem a call;</li>
  *   <li>{@code bare-primed}: the same with a hook that sends one PutItem after the restore;</li>
- *   <li>{@code answer-loaded}: {@code function}, with the class of PutItem's success answer loaded
- *       before the checkpoint: what the store's priming, which sees only refused puts, could add;</li>
  *   <li>{@code priming-hooked}: {@code function} with its hook swapped for one that runs the store's
  *       whole priming ({@code EventStore.prime}: a Query and a refused PutItem), as the first version
  *       of the hook did.</li>
@@ -141,7 +138,7 @@ public final class RestoreProbe {
     /** What is built at init and called after the restore. */
     private enum Subject {
         FUNCTION("function", true), UNHOOKED("unhooked", false), BARE("bare", false), BARE_PRIMED("bare-primed", true),
-        ANSWER_LOADED("answer-loaded", true), PRIMING_HOOKED("priming-hooked", true);
+        PRIMING_HOOKED("priming-hooked", true);
 
         private final String name;
         private final boolean hooked;
@@ -174,11 +171,6 @@ public final class RestoreProbe {
                 // The function's hook swapped for the init's whole store priming: a read and a refused put.
                 Core.getGlobalContext().reset();
                 register(runtime.store()::prime);
-            }
-            if (this == ANSWER_LOADED) {
-                // What the store's priming could add (it sees only refusals): the success answer's
-                // class, whose static fields link 14 lambdas that the first command loads otherwise.
-                PutItemResponse.builder().build();
             }
             // Built before the timing: Lambda's runtime, not the function, turns the request into an event.
             APIGatewayV2HTTPEvent command = AwsProbe.command();
