@@ -7,7 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -71,7 +73,7 @@ public final class SideBySideReport {
     }
 
     private List<List<Measurement>> roundsOf(int clients) {
-        Map<Integer, List<Measurement>> byRound = new java.util.TreeMap<>();
+        Map<Integer, List<Measurement>> byRound = new TreeMap<>();
         measurements.stream().filter(m -> m.clients() == clients)
                 .forEach(m -> byRound.computeIfAbsent(m.round(), r -> new ArrayList<>()).add(m));
         return List.copyOf(byRound.values());
@@ -99,7 +101,7 @@ public final class SideBySideReport {
     }
 
     /** Client and server CPU per command together: what one command costs the machine. */
-    static java.util.Optional<Double> cpuPerCommand(Figures figures) {
+    static Optional<Double> cpuPerCommand(Figures figures) {
         return figures.get("client_cpu_us_per_cmd")
                 .flatMap(client -> figures.get("server_cpu_us_per_cmd").map(server -> client + server));
     }
