@@ -101,9 +101,9 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
      * SnapStart snapshot and the first request after a restore runs as warm as the rest, in
      * {@link #PRIMING_ROUNDS} rounds of: the core's dry run (commands, reads, errors, the envelope
      * codec, through this function's identity mapping, on a scratch store), this function's event
-     * translation (a health check), then the store's own requests as a command sends them
-     * ({@code EventStore.prime}: marshalling, signing, the connection), on a stream no caller can
-     * name. Nothing is written and nothing random is kept; a store that cannot be reached is left
+     * translation (a command no application has), then the store's own requests as a command sends
+     * them ({@code EventStore.prime}: marshalling, signing, the connection), on a stream no caller
+     * can name. Nothing is written and nothing random is kept; a store that cannot be reached is left
      * alone after its first failure, and only means the first command sets the client up.
      */
     private void prime(AwsRuntime runtime, ClaimsMapper claims) {
@@ -111,16 +111,11 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
         fixed.put(claims.rolesClaim(), "-");
         fixed.put(claims.actorClaim(), "-");
         fixed.put(claims.tenantClaim(), "-");
-        APIGatewayV2HTTPEvent health = APIGatewayV2HTTPEvent.builder()
-                .withRawPath("/health")
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent unknownCommand = unknownCommand(fixed);
         boolean storeReached = true;
         for (int round = 0; round < PRIMING_ROUNDS; round++) {
             Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), fixed);
-            handleRequest(health, null);
+            handleRequest(unknownCommand, null);
             try {
                 if (storeReached && round < STORE_PRIMING_ROUNDS) {
                     runtime.store().prime();
@@ -130,6 +125,27 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                 LOG.log(System.Logger.Level.INFO, "the store could not be reached while priming: " + unreachable);
             }
         }
+    }
+
+    /**
+     * A command as API Gateway delivers one (stage, headers, body, the authorizer's claims), so that
+     * the event's translation is primed both ways, named so that no application can have it (a
+     * name holds no space): answered 404 before anything reaches the store.
+     */
+    private static APIGatewayV2HTTPEvent unknownCommand(Map<String, String> claims) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withRawPath("/commands/no%20such%20command")
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withBody("{}")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withStage("$default")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(claims).build())
+                                .build())
+                        .build())
+                .build();
     }
 
     /** The core request, with the claims API Gateway's JWT authorizer verified (none without it). */

@@ -87,7 +87,7 @@ class IdentityModesTest {
         List<Integer> statuses = HttpApiFunction.prime(GcpRuntime.of(new MemoryEventStore(),
                 List.of(new TestApplication(List.of())), Map.of("FOLDLINE_TENANT_CLAIM", "org")));
 
-        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 400, 404);
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 200, 400, 404);
     }
 
     @Test

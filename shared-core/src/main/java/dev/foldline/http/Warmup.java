@@ -59,6 +59,8 @@ public final class Warmup {
                 HttpRequest.get("/health", Map.of()),
                 HttpRequest.post("/commands/Warm", json, "{\"aggregateId\":\"w\",\"by\":1}"),
                 HttpRequest.post("/commands/Warm", with(json, "Idempotency-Key", "warm-2"), "{\"aggregateId\":\"w\",\"by\":2}"),
+                // No aggregate id: the id is generated, as most creating commands have it.
+                HttpRequest.post("/commands/Warm", json, "{\"by\":3}"),
                 HttpRequest.get("/aggregates/warmup/w", headers),
                 HttpRequest.get("/aggregates/warmup/w/envelopes?limit=1", headers),
                 HttpRequest.post("/commands/Warm", json, "{\"aggregateId\":\"w\",\"by\":\"two\"}"),

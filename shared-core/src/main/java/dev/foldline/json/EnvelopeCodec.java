@@ -143,14 +143,6 @@ public final class EnvelopeCodec {
         String fingerprint = null;
         String commandId = null;
         reader.beginObject();
-        StreamId recentStream = reader.skipRecent(RECENT_STREAM);
-        if (recentStream != null) {
-            tenant = recentStream.tenant();
-            aggregateType = recentStream.aggregateType();
-            aggregateId = recentStream.aggregateId();
-        }
-        int start = reader.mark();
-        int members = 0;
         while (reader.hasNext()) {
             switch (reader.nextName()) {
                 case "tenant" -> tenant = reader.nextRecurringString();
@@ -165,10 +157,6 @@ public final class EnvelopeCodec {
                 case "fingerprint" -> fingerprint = optionalString(reader);
                 case "commandId" -> commandId = optionalString(reader);
                 default -> reader.skipValue();
-            }
-            boolean openedWithStream = ++members == 3 && tenant != null && aggregateType != null && aggregateId != null;
-            if (openedWithStream && recentStream == null) {
-                reader.remember(RECENT_STREAM, start, new StreamId(tenant, aggregateType, aggregateId));
             }
         }
         reader.endObject();

@@ -14,8 +14,8 @@ class WarmupTest {
     void the_dry_run_reaches_commands_reads_and_errors_through_the_real_request_path() {
         assertThat(Warmup.dryRun(new VerifiedClaimsIdentity(ClaimsMapper.defaults()), Map.of(),
                 Map.of("tenant", "-", "sub", "-")))
-                .containsExactly(200, 200, 200, 200, 200, 400, 404);
+                .containsExactly(200, 200, 200, 200, 200, 200, 400, 404);
         assertThat(Warmup.dryRun(new DevHeaderIdentity(), Map.of("X-Tenant", "-", "X-Actor-Id", "-"), Map.of()))
-                .containsExactly(200, 200, 200, 200, 200, 400, 404);
+                .containsExactly(200, 200, 200, 200, 200, 200, 400, 404);
     }
 }

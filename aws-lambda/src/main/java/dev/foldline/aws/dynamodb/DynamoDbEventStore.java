@@ -150,19 +150,26 @@ public final class DynamoDbEventStore implements EventStore {
                         + " bytes, over DynamoDB's " + MAX_ITEM_BYTES);
             }
         }
-        PutItemRequest put = put(item, NOT_YET_WRITTEN);
-        boolean written = conditionally(() -> {
+        return write(item, NOT_YET_WRITTEN, envelope) ? AppendResult.COMMITTED : AppendResult.CONFLICT;
+    }
+
+    /**
+     * Puts the item if its condition holds: true when it is written. The SDK resends a write after
+     * a timeout or a 5xx: if the item in the way is the given attempt's own, the first send
+     * committed and this is no conflict. Priming goes through here too, so that the first command
+     * after a SnapStart restore finds this path linked.
+     */
+    private boolean write(StoreItem item, String condition, Envelope attempt) {
+        PutItemRequest put = put(item, condition);
+        return conditionally(() -> {
             try {
                 client.putItem(put);
             } catch (ConditionalCheckFailedException e) {
-                // The SDK resends a write after a timeout or a 5xx: if the item in the way is this
-                // attempt's own, the first send committed and this is no conflict.
-                if (!heldBy(envelope, e.item())) {
+                if (!heldBy(attempt, e.item())) {
                     throw e;
                 }
             }
         });
-        return written ? AppendResult.COMMITTED : AppendResult.CONFLICT;
     }
 
     /**
@@ -178,7 +185,7 @@ public final class DynamoDbEventStore implements EventStore {
         load(PRIMING_STREAM, -1);
         StoreItem item = envelopeItem(PRIMING_STREAM, 0, Instant.EPOCH, "{}");
         item.setSnapshot("{}");
-        if (conditionally(() -> client.putItem(put(item, ALREADY_WRITTEN)))) {
+        if (write(item, ALREADY_WRITTEN, null)) {
             throw new IllegalStateException("the priming put was accepted: an item of the blank tenant exists in " + table);
         }
         PutItemResponse.builder().build();
@@ -296,10 +303,11 @@ public final class DynamoDbEventStore implements EventStore {
         return items;
     }
 
-    /** Whether the item that failed the condition holds an envelope of the same attempt. */
-    private static boolean heldBy(Envelope envelope, Map<String, AttributeValue> oldItem) {
+    /** Whether the item that failed the condition holds an envelope of the same attempt (never without one). */
+    private static boolean heldBy(Envelope attempt, Map<String, AttributeValue> oldItem) {
         AttributeValue stored = oldItem == null ? null : oldItem.get(StoreItem.ENVELOPE);
-        return stored != null && stored.s() != null && envelope.sameAttempt(EnvelopeCodec.read(stored.s()));
+        return attempt != null && stored != null && stored.s() != null
+                && attempt.sameAttempt(EnvelopeCodec.read(stored.s()));
     }
 
     /** The stream's items after the known version (all of them for -1). */

@@ -8,6 +8,7 @@ import dev.foldline.aws.dynamodb.StoreItem;
 import dev.foldline.aws.lambdaruntime.Core;
 import java.lang.management.ClassLoadingMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -32,7 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * they stay alive (the control); {@link #SNAPSHOT_AGE}
  * of idleness; the restore (the context's {@code afterRestore}, timed); then the first call right
  * away, as a restore is triggered by the invocation it serves, then {@value #WARM_CALLS} more,
- * whose median is the warm figure. The subjects:
+ * whose median is the warm figure. Each call's wall time and the calling thread's CPU time are
+ * taken (the CPU time leaves out the wait for DynamoDB and the VM's scheduling). The subjects:
  * <ul>
  *   <li>{@code function}: {@link CommandFunction} built as a {@code snap-start} init (it primes and
  *       registers its restore hook), one command a call;</li>
@@ -43,7 +45,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code bare-primed}: the same with a hook that sends one PutItem after the restore;</li>
  *   <li>{@code priming-hooked}: {@code function} with its hook swapped for one that runs the store's
  *       whole priming ({@code EventStore.prime}: a Query and a refused PutItem), as the first version
- *       of the hook did.</li>
+ *       of the hook did;</li>
+ *   <li>{@code warmed}: the ceiling of priming, {@code function} after {@value #WARMED_COMMANDS} real
+ *       commands at init (each writes: no function may prime this way).</li>
  * </ul>
  * What it cannot show: Lambda's own restore work, a JIT state restored from a snapshot rather than
  * kept in memory, how a restored socket fails (here the relay closes it cleanly). Prints one line
@@ -58,7 +62,10 @@ public final class RestoreProbe {
     static final List<String> MODES = List.of("dropped", "reset", "kept");
     static final int WARM_CALLS = 200;
     static final int BARE_WARMUP = 100;
+    /** Commands the {@code warmed} subject commits at init: enough for the JIT to compile their path. */
+    static final int WARMED_COMMANDS = 200;
     private static final ClassLoadingMXBean CLASSES = ManagementFactory.getClassLoadingMXBean();
+    private static final ThreadMXBean THREAD = ManagementFactory.getThreadMXBean();
     /** The probe's own hook ({@code bare-primed}, {@code priming-hooked}), kept reachable: runtimes hold hooks weakly. */
     private static Resource probeHook;
 
@@ -109,20 +116,29 @@ public final class RestoreProbe {
             int openedByRestore = proxy.accepted() - connectionsBefore;
 
             long classesBefore = CLASSES.getTotalLoadedClassCount();
+            long cpuBefore = THREAD.getCurrentThreadCpuTime();
             long firstNanos = timed(call);
+            long firstCpuNanos = THREAD.getCurrentThreadCpuTime() - cpuBefore;
             long classesLoaded = CLASSES.getTotalLoadedClassCount() - classesBefore;
             int openedByFirst = proxy.accepted() - connectionsBefore - openedByRestore;
             long[] warm = new long[WARM_CALLS];
+            long[] warmCpu = new long[WARM_CALLS];
             for (int i = 0; i < warm.length; i++) {
+                long cpu = THREAD.getCurrentThreadCpuTime();
                 warm[i] = timed(call);
+                warmCpu[i] = THREAD.getCurrentThreadCpuTime() - cpu;
             }
             Arrays.sort(warm);
+            Arrays.sort(warmCpu);
+            double warmCpuMedian = warmCpu[warmCpu.length / 2] / 1e6;
             double warmMedian = warm[warm.length / 2] / 1e6;
             System.out.printf(Locale.ROOT, "subject=%s mode=%s init_ms=%.1f restore_hooks_ms=%.2f first_ms=%.2f "
                             + "warm_p50_ms=%.2f first_over_warm=%.2f hooks_and_first_over_warm=%.2f "
+                            + "first_cpu_ms=%.2f warm_cpu_p50_ms=%.2f first_cpu_over_warm=%.2f "
                             + "connections_opened_by_restore=%d connections_opened_by_first=%d classes_loaded_by_first=%d%n",
                     subject.name, mode, initNanos / 1e6, restoreNanos / 1e6, firstNanos / 1e6, warmMedian,
-                    firstNanos / 1e6 / warmMedian, (restoreNanos + firstNanos) / 1e6 / warmMedian, openedByRestore,
+                    firstNanos / 1e6 / warmMedian, (restoreNanos + firstNanos) / 1e6 / warmMedian,
+                    firstCpuNanos / 1e6, warmCpuMedian, firstCpuNanos / 1e6 / warmCpuMedian, openedByRestore,
                     openedByFirst, classesLoaded);
         }
         System.out.flush();
@@ -138,7 +154,7 @@ public final class RestoreProbe {
     /** What is built at init and called after the restore. */
     private enum Subject {
         FUNCTION("function", true), UNHOOKED("unhooked", false), BARE("bare", false), BARE_PRIMED("bare-primed", true),
-        PRIMING_HOOKED("priming-hooked", true);
+        PRIMING_HOOKED("priming-hooked", true), WARMED("warmed", true);
 
         private final String name;
         private final boolean hooked;
@@ -174,6 +190,11 @@ public final class RestoreProbe {
             }
             // Built before the timing: Lambda's runtime, not the function, turns the request into an event.
             APIGatewayV2HTTPEvent command = AwsProbe.command();
+            if (this == WARMED) {
+                for (int i = 0; i < WARMED_COMMANDS; i++) {
+                    succeeded(function.handleRequest(command, null).getStatusCode());
+                }
+            }
             return () -> succeeded(function.handleRequest(command, null).getStatusCode());
         }
 
