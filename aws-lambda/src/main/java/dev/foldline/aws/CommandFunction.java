@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.foldline.aws.dynamodb.DynamoDbEventStore;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.http.HttpApi;
 import dev.foldline.http.HttpRequest;
@@ -103,7 +104,8 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
      * codec, through this function's identity mapping, on a scratch store), this function's event
      * translation (a command no application has), then the store's own requests as a command sends
      * them ({@code EventStore.prime}: marshalling, signing, the connection), on a stream no caller
-     * can name. Nothing is written and nothing random is kept; a store that cannot be reached is left
+     * can name; then the dry run on the store's twin answered in process, for the success path.
+     * Nothing is written and nothing random is kept; a store that cannot be reached is left
      * alone after its first failure, and only means the first command sets the client up.
      */
     private void prime(AwsRuntime runtime, ClaimsMapper claims) {
@@ -124,6 +126,26 @@ public final class CommandFunction implements RequestHandler<APIGatewayV2HTTPEve
                 storeReached = false;
                 LOG.log(System.Logger.Level.INFO, "the store could not be reached while priming: " + unreachable);
             }
+        }
+        if (runtime.store() instanceof DynamoDbEventStore dynamo) {
+            dynamo.withLocalAnswers(twin -> primeSuccessPath(twin, claims, fixed));
+        }
+    }
+
+    /**
+     * The dry run again on the store's twin answered in process, for what the real table's priming
+     * cannot reach without writing: an accepted put, the SDK's success path and the store's code
+     * after it. A twin that cannot sign (no credentials at init) is left alone.
+     */
+    private static void primeSuccessPath(EventStore twin, ClaimsMapper claims, Map<String, String> fixed) {
+        try {
+            twin.load(EventStore.PRIMING_STREAM, -1);
+        } catch (RuntimeException cannotSign) {
+            LOG.log(System.Logger.Level.INFO, "the success path could not be primed: " + cannotSign);
+            return;
+        }
+        for (int round = 0; round < PRIMING_ROUNDS; round++) {
+            Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), fixed, twin);
         }
     }
 

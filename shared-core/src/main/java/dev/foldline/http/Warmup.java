@@ -8,6 +8,7 @@ import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.json.EnvelopeCodec;
 import dev.foldline.model.Snapshot;
 import dev.foldline.model.StreamId;
+import dev.foldline.store.EventStore;
 import dev.foldline.store.MemoryEventStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,15 @@ public final class Warmup {
      * runtime's identity resolver expects them) and answers the statuses it got, in order.
      */
     public static List<Integer> dryRun(IdentityResolver identity, Map<String, String> headers, Map<String, ?> claims) {
-        MemoryEventStore scratch = new MemoryEventStore();
+        return dryRun(identity, headers, claims, new MemoryEventStore());
+    }
+
+    /**
+     * The same on a given scratch store: a store of the runtime's own kind whose requests never
+     * reach its database primes that store's code as well (see the AWS function's priming).
+     */
+    public static List<Integer> dryRun(IdentityResolver identity, Map<String, String> headers, Map<String, ?> claims,
+                                       EventStore scratch) {
         HttpApi api = HttpApi.builder(new CommandHandler(scratch, AggregateRegistry.of(SCRATCH)), scratch, identity).build();
         Map<String, String> json = new HashMap<>(headers);
         json.put("Content-Type", "application/json");

@@ -2,6 +2,7 @@ package dev.foldline.aws.dynamodb;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -44,5 +45,25 @@ public final class DynamoDbClients {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder;
+    }
+
+    /**
+     * A client configured as the given one (region, credentials, endpoint, timeouts) whose requests
+     * never leave the process: {@link LocalAnswers} answers each as DynamoDB answers a success on
+     * an empty table. Priming runs a command's success path on it.
+     */
+    static DynamoDbClient answeredLocally(DynamoDbClient like) {
+        var config = like.serviceClientConfiguration();
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .httpClient(new LocalAnswers())
+                .region(config.region())
+                .credentialsProvider(config.credentialsProvider())
+                // Timeouts and retries as configured; the caller's interceptors and metrics never see these requests.
+                .overrideConfiguration(config.overrideConfiguration().toBuilder()
+                        .executionInterceptors(List.of())
+                        .metricPublishers(List.of())
+                        .build());
+        config.endpointOverride().ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -189,6 +190,18 @@ public final class DynamoDbEventStore implements EventStore {
             throw new IllegalStateException("the priming put was accepted: an item of the blank tenant exists in " + table);
         }
         PutItemResponse.builder().build();
+    }
+
+    /**
+     * Runs the priming on this store's twin whose requests never leave the process (a client
+     * configured as this one, answered by {@link LocalAnswers}): every put succeeds and every read
+     * finds nothing, so a dry run on it goes through a command's whole success path, the SDK's
+     * included, and writes nothing. The twin's client is closed after.
+     */
+    public void withLocalAnswers(Consumer<EventStore> priming) {
+        try (DynamoDbClient local = DynamoDbClients.answeredLocally(client)) {
+            priming.accept(new DynamoDbEventStore(local, options));
+        }
     }
 
     /** The item of an envelope at a version of a stream, its keys and the tenant index's included. */
