@@ -21,7 +21,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  */
 final class LocalAnswers implements SdkHttpClient {
 
-    private static final byte[] NO_ITEMS = "{\"Count\":0,\"Items\":[],\"ScannedCount\":0}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_ITEMS = "{\"Count\":0,\"Items\":[],\"ScannedCount\":0}"
+            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_ATTRIBUTES = "{}".getBytes(StandardCharsets.UTF_8);
 
     @Override
