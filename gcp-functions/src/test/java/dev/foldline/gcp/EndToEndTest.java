@@ -40,13 +40,12 @@ class EndToEndTest {
 
     @BeforeAll
     static void start() {
-        // The emulator is told where the functions host will listen; it calls it only on writes.
-        int triggerPort = FirestoreEmulator.freePort();
-        emulator = FirestoreEmulator.start("--functions_emulator=127.0.0.1:" + triggerPort);
+        // The trigger function listens before the emulator, which is told its port at start.
+        triggerServer = FunctionServer.firestoreTrigger();
+        emulator = FirestoreEmulator.start("--functions_emulator=" + triggerServer.hostPort());
         client = emulator.client();
         FirestoreEventStore store = new FirestoreEventStore(client, FirestoreStoreOptions.defaults());
-        triggerServer = FunctionServer.firestoreTrigger(
-                GcpRuntime.of(store, List.of(new TestApplication(List.of(projection))), Map.of()), triggerPort);
+        triggerServer.handle(GcpRuntime.of(store, List.of(new TestApplication(List.of(projection))), Map.of()));
         httpServer = FunctionServer.http(GcpRuntime.of(store, List.of(new TestApplication(List.of())),
                 HttpApiFunctionTest.CLAIM_SETTINGS));
         emulator.registerEnvelopeTrigger(TRIGGER);

@@ -43,6 +43,7 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
     public static final String PROJECT = "foldline-test";
     private static final String JAR = "platform/cloud-firestore-emulator/cloud-firestore-emulator.jar";
     private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
 
     private static FirestoreEmulator shared;
     private static Firestore sharedClient;
@@ -118,7 +119,27 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
             System.err.println("SKIPPED: " + message);
             Assumptions.abort(message);
         }
-        int port = freePort();
+        // A port found free is not held until the emulator binds it: should something take it
+        // meanwhile, the emulator exits, and another port is tried.
+        IllegalStateException exited = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            FirestoreEmulator emulator = launch(jar, freePort(), options);
+            try {
+                emulator.awaitReady();
+                return emulator;
+            } catch (IllegalStateException e) {
+                boolean stillRunning = emulator.process.isAlive();
+                emulator.close();
+                if (stillRunning) {
+                    throw e;
+                }
+                exited = e;
+            }
+        }
+        throw exited;
+    }
+
+    private static FirestoreEmulator launch(Path jar, int port, String... options) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar.toString(), "com.google.cloud.datastore.emulator.firestore.CloudFirestore",
@@ -132,7 +153,6 @@ public final class FirestoreEmulator implements BeforeAllCallback, AutoCloseable
             FirestoreEmulator emulator = new FirestoreEmulator(process, "127.0.0.1:" + port);
             // Should the JVM end without the extension's cleanup (a crash, a kill), no emulator is left behind.
             Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
-            emulator.awaitReady();
             return emulator;
         } catch (IOException e) {
             throw new UncheckedIOException("the Firestore emulator did not start", e);

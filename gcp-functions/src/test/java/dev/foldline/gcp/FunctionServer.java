@@ -6,6 +6,7 @@ import com.google.cloud.functions.HttpRequest;
 import com.google.cloud.functions.HttpResponse;
 import com.google.cloud.functions.invoker.runner.Invoker;
 import io.cloudevents.CloudEvent;
+import java.net.BindException;
 import java.util.function.Consumer;
 
 /**
@@ -13,50 +14,100 @@ import java.util.function.Consumer;
  * in this JVM, on a free port), as Cloud Functions serves it. The framework builds the function
  * from its class name with a no-argument constructor, so the served classes here take the runtime
  * that the test set in {@link #runtime} before starting the server.
+ *
+ * <p>A port found free is not held: until the server binds it, any connection this machine opens
+ * may be given it. So each server binds as soon as its port is chosen, and chooses another if the
+ * port was taken meanwhile.
  */
 public final class FunctionServer implements AutoCloseable {
 
-    /** The runtime the next function the framework builds will use. */
+    private static final int PORT_ATTEMPTS = 5;
+
+    /** The runtime the next HTTP function the framework builds will use. */
     static volatile GcpRuntime runtime;
-    /** Told of each event the served trigger function handled without failing. */
-    static volatile Consumer<CloudEvent> onDelivered = event -> { };
+    /** Where the next trigger function the framework builds finds what it handles events with. */
+    private static volatile TriggerTarget nextTrigger;
 
     private final Invoker invoker;
     private final int port;
+    private final TriggerTarget trigger;
 
-    private FunctionServer(Invoker invoker, int port) {
+    private FunctionServer(Invoker invoker, int port, TriggerTarget trigger) {
         this.invoker = invoker;
         this.port = port;
+        this.trigger = trigger;
     }
 
     public static FunctionServer http(GcpRuntime runtime) {
-        return start(runtime, ServedHttpApi.class, "http", FirestoreEmulator.freePort());
+        FunctionServer.runtime = runtime;
+        return start(ServedHttpApi.class, "http", null);
     }
 
     public static FunctionServer parkedRetry(GcpRuntime runtime) {
-        return start(runtime, ServedParkedRetry.class, "http", FirestoreEmulator.freePort());
+        FunctionServer.runtime = runtime;
+        return start(ServedParkedRetry.class, "http", null);
     }
 
-    /** The trigger function on the given port (the emulator is told the port before it starts). */
-    public static FunctionServer firestoreTrigger(GcpRuntime runtime, int port) {
-        return firestoreTrigger(runtime, port, null);
+    /**
+     * The Firestore-triggered function, listening before the emulator that calls it starts (the
+     * emulator is told its port at start). It handles events once {@link #handle} gives it a runtime.
+     */
+    public static FunctionServer firestoreTrigger() {
+        TriggerTarget target = new TriggerTarget();
+        nextTrigger = target;
+        return start(ServedTrigger.class, "cloudevent", target);
     }
 
-    /** The trigger function, telling the tracker of each event it handled. */
-    static FunctionServer firestoreTrigger(GcpRuntime runtime, int port, DeliveryTracker tracker) {
-        onDelivered = tracker == null ? event -> { } : tracker::delivered;
-        return start(runtime, ServedTrigger.class, "cloudevent", port);
+    /** The runtime this trigger function handles events with. */
+    public FunctionServer handle(GcpRuntime triggerRuntime) {
+        return handle(triggerRuntime, null);
     }
 
-    private static FunctionServer start(GcpRuntime functionRuntime, Class<?> target, String signature, int port) {
-        runtime = functionRuntime;
-        Invoker invoker = new Invoker(port, target.getName(), signature, FunctionServer.class.getClassLoader());
-        try {
-            invoker.startTestServer();
-        } catch (Exception e) {
-            throw new IllegalStateException("the functions framework did not start " + target.getSimpleName(), e);
+    /** The runtime this trigger function handles events with, telling the tracker of each event handled. */
+    FunctionServer handle(GcpRuntime triggerRuntime, DeliveryTracker tracker) {
+        if (trigger == null) {
+            throw new IllegalStateException("not a trigger function");
         }
-        return new FunctionServer(invoker, port);
+        trigger.delivered = tracker == null ? event -> { } : tracker::delivered;
+        trigger.function = new FirestoreTriggerFunction(triggerRuntime);
+        return this;
+    }
+
+    private static FunctionServer start(Class<?> target, String signature, TriggerTarget trigger) {
+        IllegalStateException failure = null;
+        for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
+            int port = FirestoreEmulator.freePort();
+            Invoker invoker = new Invoker(port, target.getName(), signature, FunctionServer.class.getClassLoader());
+            try {
+                invoker.startTestServer();
+                return new FunctionServer(invoker, port, trigger);
+            } catch (Exception e) {
+                stopQuietly(invoker);
+                failure = new IllegalStateException("the functions framework did not start "
+                        + target.getSimpleName() + " on port " + port, e);
+                if (!portTaken(e)) {
+                    throw failure;
+                }
+            }
+        }
+        throw failure;
+    }
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void stopQuietly(Invoker invoker) {
+        try {
+            invoker.stopServer();
+        } catch (Exception alreadyFailed) {
+            // the start failure is the one worth reporting
+        }
     }
 
     public int port() {
@@ -94,14 +145,23 @@ public final class FunctionServer implements AutoCloseable {
         }
     }
 
+    /** Filled by {@link #handle} once the test has the runtime, which needs the emulator started. */
+    private static final class TriggerTarget {
+        volatile FirestoreTriggerFunction function;
+        volatile Consumer<CloudEvent> delivered = event -> { };
+    }
+
     public static final class ServedTrigger implements CloudEventsFunction {
-        private final FirestoreTriggerFunction function = new FirestoreTriggerFunction(runtime);
-        private final Consumer<CloudEvent> delivered = onDelivered;
+        private final TriggerTarget target = nextTrigger;
 
         @Override
         public void accept(CloudEvent event) throws Exception {
+            FirestoreTriggerFunction function = target.function;
+            if (function == null) {
+                throw new IllegalStateException("an event arrived before the test gave the trigger function its runtime");
+            }
             function.accept(event);
-            delivered.accept(event);
+            target.delivered.accept(event);
         }
     }
 }

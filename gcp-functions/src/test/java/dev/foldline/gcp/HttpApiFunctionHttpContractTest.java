@@ -31,13 +31,13 @@ class HttpApiFunctionHttpContractTest implements HttpContract {
 
     @BeforeAll
     static void start() {
-        int triggerPort = FirestoreEmulator.freePort();
-        emulator = FirestoreEmulator.start("--functions_emulator=127.0.0.1:" + triggerPort);
+        trigger = FunctionServer.firestoreTrigger();
+        emulator = FirestoreEmulator.start("--functions_emulator=" + trigger.hostPort());
         client = emulator.client();
         deliveries = new DeliveryTracker(new FirestoreEventStore(client, FirestoreStoreOptions.defaults()));
         GcpRuntime runtime = GcpRuntime.of(deliveries, List.of(new ExamplesApplication(), new ContractApplication()),
                 Map.of());
-        trigger = FunctionServer.firestoreTrigger(runtime, triggerPort, deliveries);
+        trigger.handle(runtime, deliveries);
         api = FunctionServer.http(runtime);
         emulator.registerEnvelopeTrigger("foldline-contract");
     }
