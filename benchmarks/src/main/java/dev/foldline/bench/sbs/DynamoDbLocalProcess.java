@@ -21,6 +21,7 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final int START_ATTEMPTS = 3;
 
     private final Process process;
     private final URI endpoint;
@@ -32,16 +33,28 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
 
     /** Starts the server with this JVM's java and class path (which holds DynamoDB Local). */
     public static DynamoDbLocalProcess start(Path logFile) throws IOException {
-        int port = freePort();
+        // A port found free is not held until the server binds it: should something take it
+        // meanwhile, the server exits, and another port is tried.
+        IllegalStateException exited = null;
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            DynamoDbLocalProcess server = launch(freePort(), logFile);
+            try {
+                server.awaitListening(logFile);
+                return server;
+            } catch (ExitedBeforeListening e) {
+                exited = e;
+            }
+        }
+        throw exited;
+    }
+
+    private static DynamoDbLocalProcess launch(int port, Path logFile) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(List.of(JavaCommand.java(), "-cp", JavaCommand.classPath(),
                 "com.amazonaws.services.dynamodbv2.local.main.ServerRunner",
                 "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"))
                 .redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
-        Process process = builder.start();
-        DynamoDbLocalProcess server = new DynamoDbLocalProcess(process, URI.create("http://127.0.0.1:" + port));
-        server.awaitListening(port, logFile);
-        return server;
+        return new DynamoDbLocalProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
     }
 
     public URI endpoint() {
@@ -53,11 +66,12 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
     }
 
     /** Polls until the port accepts connections: readiness, not a timing assumption. */
-    private void awaitListening(int port, Path logFile) {
+    private void awaitListening(Path logFile) {
+        int port = endpoint.getPort();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("DynamoDB Local exited with " + process.exitValue() + "; see " + logFile);
+                throw new ExitedBeforeListening("DynamoDB Local exited with " + process.exitValue() + "; see " + logFile);
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -78,6 +92,12 @@ public final class DynamoDbLocalProcess implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final class ExitedBeforeListening extends IllegalStateException {
+        ExitedBeforeListening(String message) {
+            super(message);
         }
     }
 
