@@ -8,6 +8,8 @@ import dev.foldline.gcp.FirestoreEmulator;
 import dev.foldline.gcp.Resources;
 import dev.foldline.json.Json;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +39,10 @@ class DeploymentPackageTest {
 
     private static final Path JAR = Path.of("target/deploy/foldline-gcp-functions.jar");
     private static final long MAX_BYTES = 27L * 1024 * 1024;
+    private static final Path LOG = Path.of("target/deployment-package-function.log");
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final int START_ATTEMPTS = 3;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     private static FirestoreEmulator emulator;
@@ -45,19 +52,52 @@ class DeploymentPackageTest {
     @BeforeAll
     static void start() throws IOException {
         emulator = FirestoreEmulator.start();
-        port = FirestoreEmulator.freePort();
+        // A port found free is not held until the function binds it: should something take it
+        // meanwhile, the function exits, and another port is tried.
+        for (int attempt = 1; attempt <= START_ATTEMPTS && function == null; attempt++) {
+            port = FirestoreEmulator.freePort();
+            Process started = startFunction(port);
+            try {
+                if (awaitListening(started, port)) {
+                    function = started;
+                }
+            } finally {
+                if (function != started) {
+                    started.destroy();
+                }
+            }
+        }
+        assertThat(function).as("the function listening (see %s)", LOG).isNotNull();
+    }
+
+    private static Process startFunction(int port) throws IOException {
         Path invoker = Path.of(URI.create(Invoker.class.getProtectionDomain().getCodeSource().getLocation().toString()));
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", invoker.toString(),
                 "--classpath", JAR.toAbsolutePath().toString(),
                 "--target", "dev.foldline.gcp.HttpApiFunction", "--port", Integer.toString(port))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target/deployment-package-function.log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(LOG.toFile()));
         builder.environment().putAll(Map.of(
                 "FIRESTORE_EMULATOR_HOST", emulator.hostPort(),
                 "GOOGLE_CLOUD_PROJECT", FirestoreEmulator.PROJECT,
                 "FOLDLINE_GCP_IDENTITY", "gateway"));
-        function = builder.start();
+        return builder.start();
+    }
+
+    /** Polls until the port accepts connections (true) or the process has exited (false). */
+    private static boolean awaitListening(Process process, int port) {
+        Instant end = Instant.now().plus(STARTUP);
+        while (process.isAlive()) {
+            assertThat(Instant.now()).as("the function listening within %s (see %s)", STARTUP, LOG).isBefore(end);
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return true;
+            } catch (IOException notListeningYet) {
+                LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+            }
+        }
+        return false;
     }
 
     @AfterAll
@@ -97,27 +137,15 @@ class DeploymentPackageTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"number1\":1,\"number2\":2}"))
                 .build();
 
-        HttpResponse<String> response = sendOnceListening(command, Duration.ofSeconds(60));
+        HttpResponse<String> response = send(command);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Json.parseObject(response.body()).getAsJsonObject("state").get("sum").getAsInt()).isEqualTo(3);
     }
 
-    /** Sends the request once the function's port accepts connections, polling until then. */
-    private static HttpResponse<String> sendOnceListening(HttpRequest request, Duration deadline) throws Exception {
-        Instant end = Instant.now().plus(deadline);
-        while (true) {
-            assertThat(function.isAlive()).as("the function process is running (see target/deployment-package-function.log)")
-                    .isTrue();
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException notListeningYet) {
-                if (Instant.now().isAfter(end)) {
-                    throw notListeningYet;
-                }
-                Thread.sleep(50);
-            }
-        }
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        assertThat(function.isAlive()).as("the function process is running (see %s)", LOG).isTrue();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
 }
