@@ -2,6 +2,7 @@ package dev.foldline.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foldline.testing.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

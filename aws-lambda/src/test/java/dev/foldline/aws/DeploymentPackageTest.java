@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import dev.foldline.app.Application;
 import dev.foldline.examples.ExamplesApplication;
+import dev.foldline.testing.ChildProcess;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

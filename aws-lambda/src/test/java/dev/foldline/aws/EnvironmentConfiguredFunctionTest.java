@@ -11,6 +11,7 @@ import dev.foldline.aws.dynamodb.DynamoDbStoreOptions;
 import dev.foldline.examples.ExamplesApplication;
 import dev.foldline.model.Envelope;
 import dev.foldline.model.StreamId;
+import dev.foldline.testing.ChildProcess;
 import dev.foldline.trace.Tracer;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -30,6 +30,10 @@ import java.util.Optional;
  * ({@value #AUTH_ENABLED} = {@code True}, which the platform sets): only then does the platform
  * verify the token and strip any such header a client sent. Anywhere else (authentication left
  * off, a local host) every request is anonymous, so a forged header can never name a tenant.
+ *
+ * <p>The Java worker creates an instance of this class for every invocation. So what the
+ * instances serve with, the HTTP API and the command handler with its aggregate cache, is built
+ * once per host process ({@link #shared()}): an instance of its own would make every command a cold one.
  */
 public final class CommandFunction {
 
@@ -38,26 +42,45 @@ public final class CommandFunction {
 
     private static final System.Logger LOG = System.getLogger(CommandFunction.class.getName());
 
-    private final HttpApi api;
-    private final boolean principalVerified;
-    private final String rolesClaim;
+    private static Endpoint shared;
+
+    private final Endpoint endpoint;
 
     public CommandFunction() {
-        this(AzureRuntime.shared());
+        this.endpoint = shared();
     }
 
+    /** A function with an endpoint of its own over the runtime (tests, or a host of one's own). */
     public CommandFunction(AzureRuntime runtime) {
-        CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
-                runtime.commandOptions());
-        ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
-        this.rolesClaim = claims.rolesClaim();
-        this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
-                .views(runtime.applications().views())
-                .build();
-        this.principalVerified = "true".equalsIgnoreCase(runtime.env().getOrDefault(AUTH_ENABLED, "").trim());
-        if (!principalVerified) {
-            LOG.log(System.Logger.Level.WARNING, "App Service authentication is off (" + AUTH_ENABLED
-                    + " is not True): every request is answered as unauthenticated");
+        this.endpoint = new Endpoint(runtime);
+    }
+
+    private static synchronized Endpoint shared() {
+        if (shared == null) {
+            shared = new Endpoint(AzureRuntime.shared());
+        }
+        return shared;
+    }
+
+    /** What every invocation in a host process serves with. */
+    private static final class Endpoint {
+        private final HttpApi api;
+        private final boolean principalVerified;
+        private final String rolesClaim;
+
+        Endpoint(AzureRuntime runtime) {
+            CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
+                    runtime.commandOptions());
+            ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
+            this.rolesClaim = claims.rolesClaim();
+            this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
+                    .views(runtime.applications().views())
+                    .build();
+            this.principalVerified = "true".equalsIgnoreCase(runtime.env().getOrDefault(AUTH_ENABLED, "").trim());
+            if (!principalVerified) {
+                LOG.log(System.Logger.Level.WARNING, "App Service authentication is off (" + AUTH_ENABLED
+                        + " is not True): every request is answered as unauthenticated");
+            }
         }
     }
 
@@ -68,7 +91,7 @@ public final class CommandFunction {
                             HttpMethod.HEAD, HttpMethod.OPTIONS})
             HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        HttpResponse response = api.handle(toRequest(request, principalVerified, rolesClaim));
+        HttpResponse response = endpoint.api.handle(toRequest(request, endpoint.principalVerified, endpoint.rolesClaim));
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foldline.azure.cosmos.CosmosClients;
 import dev.foldline.http.contract.Caller;
+import dev.foldline.testing.ChildProcess;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +47,48 @@ class AzureRuntimeTest {
 
         assertThat(addNumbers(new CommandFunction(runtime))).isEqualTo(200);
         assertThat(runtime.projectionScope()).isEqualTo(AzureRuntime.DEFAULT_SCOPE);
+    }
+
+    /**
+     * The Java worker builds a new instance of the function class for every invocation
+     * ({@code functionClass.newInstance()}), from the app settings alone. Three commands on one
+     * aggregate, each on an instance of its own as the worker makes them, in a child JVM whose
+     * environment is the app settings: the first loads the aggregate, the next two find it in the
+     * cache the instances share (the trace shows every load).
+     */
+    @Test
+    void instances_made_per_invocation_share_the_command_handler_and_its_cache() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-DCOSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true",
+                "-cp", System.getProperty("java.class.path"), AsTheJavaWorkerDoes.class.getName());
+        builder.environment().putAll(settings("FOLDLINE_TRACE", "on"));
+
+        ChildProcess worker = ChildProcess.run(builder, Duration.ofSeconds(90));
+
+        assertThat(worker.exitCode()).as(worker.output()).isZero();
+        assertThat(worker.output()).as(worker.output()).contains("invocation 1: 200", "invocation 2: 200", "invocation 3: 200");
+        assertThat(count("LOAD tenant-a tenant-a/numbers/calc-1 numbers ", worker.output()))
+                .as("loads of the aggregate in%n%s", worker.output()).isEqualTo(1);
+        assertThat(count(" RU=", worker.output())).as("Cosmos DB requests: 1 load, 3 creates").isEqualTo(4);
+    }
+
+    private static long count(String text, String in) {
+        return Pattern.compile(text, Pattern.LITERAL).matcher(in).results().count();
+    }
+
+    /** What the Java worker does for each invocation: a new instance, then the call. */
+    public static final class AsTheJavaWorkerDoes {
+        public static void main(String[] args) throws Exception {
+            String principal = FunctionsClient.principal(new Caller("tenant-a", "user-1", Set.of("user")));
+            for (int invocation = 1; invocation <= 3; invocation++) {
+                CommandFunction function = CommandFunction.class.getDeclaredConstructor().newInstance();
+                int status = function.run(FakeFunctions.request("POST", "/commands/AddNumbers",
+                                Map.of("Content-Type", "application/json", ClientPrincipal.HEADER, principal),
+                                "{\"aggregateId\":\"calc-1\",\"number1\":1,\"number2\":2}".getBytes(StandardCharsets.UTF_8)),
+                        FakeFunctions.context("http")).getStatusCode();
+                System.out.println("invocation " + invocation + ": " + status);
+            }
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.foldline.aws;
+package dev.foldline.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,10 +10,10 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a process to its end with a time limit: a hung child fails the test instead of hanging the build. */
-record ChildProcess(int exitCode, String output) {
+public record ChildProcess(int exitCode, String output) {
 
     /** Starts the process (stderr merged into stdout) and waits; a child still running at the limit is killed. */
-    static ChildProcess run(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
+    public static ChildProcess run(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
         Path output = Files.createTempFile("foldline-child-", ".log");
         try {
             Process process = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
