@@ -52,6 +52,7 @@ class DeploymentPackageTest {
     @BeforeAll
     static void start() throws IOException {
         emulator = FirestoreEmulator.start();
+        Files.deleteIfExists(LOG);
         // A port found free is not held until the function binds it: should something take it
         // meanwhile, the function exits, and another port is tried.
         for (int attempt = 1; attempt <= START_ATTEMPTS && function == null; attempt++) {
@@ -141,6 +142,8 @@ class DeploymentPackageTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Json.parseObject(response.body()).getAsJsonObject("state").get("sum").getAsInt()).isEqualTo(3);
+        // the Firestore client logs through slf4j: with the jar's provider, no "no providers" warning
+        assertThat(Files.readString(LOG)).doesNotContain("SLF4J");
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
