@@ -1,5 +1,7 @@
 package dev.foldline.azure;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -8,13 +10,20 @@ import com.microsoft.azure.functions.HttpStatusType;
 import com.microsoft.azure.functions.annotation.AuthorizationLevel;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.HttpTrigger;
+import com.microsoft.azure.functions.annotation.WarmupTrigger;
 import dev.foldline.command.CommandHandler;
 import dev.foldline.http.HttpApi;
 import dev.foldline.http.HttpRequest;
 import dev.foldline.http.HttpResponse;
+import dev.foldline.http.Warmup;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.VerifiedClaimsIdentity;
+import dev.foldline.json.Json;
+import dev.foldline.store.EventStore;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -64,14 +73,17 @@ public final class CommandFunction {
 
     /** What every invocation in a host process serves with. */
     private static final class Endpoint {
+        private final EventStore store;
+        private final ClaimsMapper claims;
         private final HttpApi api;
         private final boolean principalVerified;
         private final String rolesClaim;
 
         Endpoint(AzureRuntime runtime) {
+            this.store = runtime.store();
             CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
                     runtime.commandOptions());
-            ClaimsMapper claims = ClaimsMapper.fromSettings(runtime.env()::get);
+            this.claims = ClaimsMapper.fromSettings(runtime.env()::get);
             this.rolesClaim = claims.rolesClaim();
             this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                     .views(runtime.applications().views())
@@ -81,6 +93,36 @@ public final class CommandFunction {
                 LOG.log(System.Logger.Level.WARNING, "App Service authentication is off (" + AUTH_ENABLED
                         + " is not True): every request is answered as unauthenticated");
             }
+        }
+
+        /**
+         * The core's dry run on a scratch store, as a caller whose claims come from a principal
+         * header decoded the way requests' are, then the store's own priming (a load of a stream
+         * no caller can name: the container's metadata, the query path, a connection). Nothing is
+         * written; a store that cannot be reached only means the first command sets the client up.
+         */
+        List<Integer> prime() {
+            Map<String, Object> caller = ClientPrincipal.claims(principalOf(claims), rolesClaim);
+            List<Integer> statuses = Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), caller);
+            try {
+                store.prime();
+            } catch (RuntimeException unreachable) {
+                LOG.log(System.Logger.Level.INFO, "the store could not be reached while warming up: " + unreachable);
+            }
+            return statuses;
+        }
+
+        private static String principalOf(ClaimsMapper claims) {
+            JsonArray list = new JsonArray();
+            for (String type : List.of(claims.tenantClaim(), claims.actorClaim(), claims.rolesClaim())) {
+                JsonObject claim = new JsonObject();
+                claim.addProperty("typ", type);
+                claim.addProperty("val", "-");
+                list.add(claim);
+            }
+            JsonObject principal = new JsonObject();
+            principal.add("claims", list);
+            return Base64.getEncoder().encodeToString(Json.write(principal).getBytes(StandardCharsets.UTF_8));
         }
     }
 
@@ -95,6 +137,22 @@ public final class CommandFunction {
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();
+    }
+
+    /**
+     * Runs when the platform adds an instance to a scaling app, before the instance takes traffic
+     * (on plans that run warmup, such as Premium; the Consumption plan never calls it):
+     * builds what the instances share (the Cosmos client, connected) and primes it, so that the
+     * first command on a new instance does not pay for either.
+     */
+    @FunctionName("warmup")
+    public void warmup(@WarmupTrigger(name = "warmupContext") Object warmupContext, ExecutionContext context) {
+        context.getLogger().info("warmed up; the dry run answered " + prime());
+    }
+
+    /** What {@link #warmup} runs; the dry run's statuses. */
+    List<Integer> prime() {
+        return endpoint.prime();
     }
 
     static HttpRequest toRequest(HttpRequestMessage<Optional<byte[]>> request, boolean principalVerified,

@@ -76,6 +76,17 @@ class CommandFunctionTest {
     }
 
     @Test
+    void the_warmup_runs_the_dry_run_as_a_principal_under_the_configured_claim_names_and_writes_nothing() {
+        List<Integer> statuses = function.prime();
+        function.warmup(null, FakeFunctions.context("warmup"));
+
+        // health, three commands, two reads, a bad argument, an unknown command: as a real caller
+        assertThat(statuses).containsExactly(200, 200, 200, 200, 200, 200, 400, 404);
+        assertThat(store.read(EventStore.PRIMING_STREAM, 0, Long.MAX_VALUE)).isEmpty();
+        assertThat(store.read(new StreamId("-", "warmup", "w"), 0, Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
     void a_lone_role_with_a_space_stays_one_role() {
         String tenant = "t-" + UUID.randomUUID();
         String header = principal("{\"auth_typ\":\"aad\",\"claims\":["

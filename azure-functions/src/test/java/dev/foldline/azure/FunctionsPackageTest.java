@@ -66,6 +66,14 @@ class FunctionsPackageTest {
     }
 
     @Test
+    void the_warmup_function_is_the_apps_one_warmup_trigger() throws IOException {
+        JsonObject warmup = read("warmup/function.json");
+
+        assertThat(warmup.get("entryPoint").getAsString()).isEqualTo(CommandFunction.class.getName() + ".warmup");
+        assertThat(binding(warmup, "warmupTrigger").get("direction").getAsString()).isEqualTo("in");
+    }
+
+    @Test
     void the_parked_retry_sweep_runs_every_five_minutes() throws IOException {
         JsonObject timer = binding(read("parked-retry/function.json"), "timerTrigger");
 
