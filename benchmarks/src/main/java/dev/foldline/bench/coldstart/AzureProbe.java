@@ -13,10 +13,14 @@ import java.util.UUID;
 /**
  * One cold start on Azure, run on the staged function app ({@code lib/} and the function jar) and
  * the module's request fakes: {@code function} builds the HTTP function from the app settings as
- * the Java worker does and hands it a request carrying App Service authentication's principal;
+ * the Java worker does and hands it a request carrying App Service authentication's principal
+ * (with {@value #WARMUP} set, after the warmup the platform runs on a new instance);
  * {@code bare} builds the Cosmos client the same way ({@link CosmosClients}) and creates one document.
  */
 public final class AzureProbe {
+
+    /** {@code true}: the function mode runs the platform's warmup before it counts the function as built. */
+    static final String WARMUP = "probe.warmup";
 
     private AzureProbe() {
     }
@@ -25,6 +29,9 @@ public final class AzureProbe {
         Probe probe = Probe.start("azure", args);
         if (probe.function()) {
             CommandFunction function = new CommandFunction();
+            if (Boolean.getBoolean(WARMUP)) {
+                function.warmup(null, FakeFunctions.context("warmup"));
+            }
             probe.built();
             var response = function.run(FakeFunctions.request("POST", Probe.COMMAND_PATH, Map.of(
                     "Content-Type", "application/json", "X-MS-CLIENT-PRINCIPAL", principal()),

@@ -47,6 +47,9 @@ record ColdStartRun(String cloud, String mode, long builtMillis, long firstAnswe
             String cpuRatio = ratio(functionCpu, bareCpu);
             lines.append(cloud).append(".function.built_ms.median=").append(median(function, ColdStartRun::builtMillis)).append('\n')
                     .append(cloud).append(".function.first_answer_ms.median=").append(functionAnswer).append('\n')
+                    // the first request's own time on a new instance: what warmup or priming can shorten
+                    .append(cloud).append(".function.answer_after_built_ms.median=")
+                    .append(median(function, run -> run.firstAnswerMillis() - run.builtMillis())).append('\n')
                     .append(cloud).append(".bare.built_ms.median=").append(median(bare, ColdStartRun::builtMillis)).append('\n')
                     .append(cloud).append(".bare.first_answer_ms.median=").append(bareAnswer).append('\n')
                     .append(cloud).append(".function_over_bare=").append(ratio).append('\n')

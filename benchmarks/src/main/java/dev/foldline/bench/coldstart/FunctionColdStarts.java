@@ -57,7 +57,7 @@ public final class FunctionColdStarts {
         System.setProperty("COSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED", "true");
         Path logs = root.resolve("benchmarks/target").toAbsolutePath();
         try (LocalDynamoDbServer dynamo = wanted.contains("aws") ? LocalDynamoDbServer.start() : null;
-             CosmosImitation.Server cosmos = wanted.contains("azure") ? CosmosImitation.launch(
+             CosmosImitation.Server cosmos = wanted.contains("azure") || wanted.contains("azure-warmed") ? CosmosImitation.launch(
                      root.resolve("azure-functions/src/test/cosmos-emulator").toAbsolutePath(), logs) : null;
              FirestoreEmulator firestore = wanted.contains("gcp") ? FirestoreEmulator.start() : null) {
             List<ProbeCommand> clouds = new ArrayList<>();
@@ -68,7 +68,12 @@ public final class FunctionColdStarts {
             }
             if (cosmos != null) {
                 createContainers(cosmos);
-                clouds.add(azure(root, cosmos));
+                if (wanted.contains("azure")) {
+                    clouds.add(azure("azure", root, cosmos, List.of()));
+                }
+                if (wanted.contains("azure-warmed")) {
+                    clouds.add(azure("azure-warmed", root, cosmos, List.of("-D" + AzureProbe.WARMUP + "=true")));
+                }
             }
             if (firestore != null) {
                 clouds.add(gcp(root, firestore));
@@ -125,14 +130,16 @@ public final class FunctionColdStarts {
      * The staged function app (its jar and lib/), the Functions core library the Java worker
      * provides (the package leaves it out), and the request fakes of the module's test-jar.
      */
-    private static ProbeCommand azure(Path root, CosmosImitation.Server cosmos) {
+    private static ProbeCommand azure(String name, Path root, CosmosImitation.Server cosmos, List<String> options) {
         Path app = root.resolve("azure-functions/target/azure-functions/foldline");
-        return new ProbeCommand("azure", AzureProbe.class,
+        List<String> jvm = new ArrayList<>(List.of("-DCOSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true"));
+        jvm.addAll(options);
+        return new ProbeCommand(name, AzureProbe.class,
                 List.of(ProbeCommand.only(app, "azure-functions-*.jar"), app.resolve("lib").resolve("*"),
                         ProbeCommand.fromClassPath(root.resolve("benchmarks/target/runtime-classpath.txt"),
                                 "azure-functions-java-core-library"),
                         ProbeCommand.only(root.resolve("azure-functions/target"), "azure-functions-*-tests.jar")),
-                List.of("-DCOSMOS.EMULATOR_SERVER_CERTIFICATE_VALIDATION_DISABLED=true"),
+                jvm,
                 Map.of("FOLDLINE_COSMOS", "AccountEndpoint=" + cosmos.endpoint() + ";AccountKey=" + CosmosImitation.KEY + ";",
                         "FOLDLINE_COSMOS_DATABASE", COSMOS_DATABASE,
                         "WEBSITE_AUTH_ENABLED", "True"));

@@ -35,6 +35,7 @@ class ColdStartRunTest {
         String summary = ColdStartRun.summary(runs);
 
         assertThat(summary).contains("gcp.function.first_answer_ms.median=1200\n", "gcp.bare.first_answer_ms.median=1000\n",
+                "gcp.function.answer_after_built_ms.median=1100\n",
                 "gcp.function_over_bare=1.20\n", "gcp.function_over_bare.cpu=1.67\n",
                 "| gcp | 3 | 100 | 1200 | 50 | 1000 | 1.20 | 2500 | 1500 | 1.67 |");
     }
