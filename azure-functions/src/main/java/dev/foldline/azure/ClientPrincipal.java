@@ -1,5 +1,6 @@
 package dev.foldline.azure;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.foldline.json.Json;
@@ -23,6 +24,20 @@ public final class ClientPrincipal {
     public static final String HEADER = "X-MS-CLIENT-PRINCIPAL";
 
     private ClientPrincipal() {
+    }
+
+    /** The header App Service would send for a caller with these claims, one value each. */
+    public static String header(Map<String, String> claims) {
+        JsonArray list = new JsonArray();
+        claims.forEach((type, value) -> {
+            JsonObject claim = new JsonObject();
+            claim.addProperty("typ", type);
+            claim.addProperty("val", value);
+            list.add(claim);
+        });
+        JsonObject principal = new JsonObject();
+        principal.add("claims", list);
+        return Base64.getEncoder().encodeToString(Json.write(principal).getBytes(StandardCharsets.UTF_8));
     }
 
     public static Map<String, Object> claims(String header, String rolesClaim) {

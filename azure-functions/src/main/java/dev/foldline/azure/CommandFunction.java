@@ -1,7 +1,5 @@
 package dev.foldline.azure;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import com.microsoft.azure.functions.ExecutionContext;
 import com.microsoft.azure.functions.HttpMethod;
 import com.microsoft.azure.functions.HttpRequestMessage;
@@ -18,11 +16,9 @@ import dev.foldline.http.HttpResponse;
 import dev.foldline.http.Warmup;
 import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.VerifiedClaimsIdentity;
-import dev.foldline.json.Json;
 import dev.foldline.store.EventStore;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,14 +73,12 @@ public final class CommandFunction {
         private final ClaimsMapper claims;
         private final HttpApi api;
         private final boolean principalVerified;
-        private final String rolesClaim;
 
         Endpoint(AzureRuntime runtime) {
             this.store = runtime.store();
             CommandHandler commands = new CommandHandler(runtime.store(), runtime.applications().registry(),
                     runtime.commandOptions());
             this.claims = ClaimsMapper.fromSettings(runtime.env()::get);
-            this.rolesClaim = claims.rolesClaim();
             this.api = HttpApi.builder(commands, runtime.store(), new VerifiedClaimsIdentity(claims))
                     .views(runtime.applications().views())
                     .build();
@@ -102,7 +96,11 @@ public final class CommandFunction {
          * written; a store that cannot be reached only means the first command sets the client up.
          */
         List<Integer> prime() {
-            Map<String, Object> caller = ClientPrincipal.claims(principalOf(claims), rolesClaim);
+            Map<String, String> names = new LinkedHashMap<>();
+            for (String type : List.of(claims.tenantClaim(), claims.actorClaim(), claims.rolesClaim())) {
+                names.put(type, "-");
+            }
+            Map<String, Object> caller = ClientPrincipal.claims(ClientPrincipal.header(names), claims.rolesClaim());
             List<Integer> statuses = Warmup.dryRun(new VerifiedClaimsIdentity(claims), Map.of(), caller);
             try {
                 store.prime();
@@ -112,18 +110,6 @@ public final class CommandFunction {
             return statuses;
         }
 
-        private static String principalOf(ClaimsMapper claims) {
-            JsonArray list = new JsonArray();
-            for (String type : List.of(claims.tenantClaim(), claims.actorClaim(), claims.rolesClaim())) {
-                JsonObject claim = new JsonObject();
-                claim.addProperty("typ", type);
-                claim.addProperty("val", "-");
-                list.add(claim);
-            }
-            JsonObject principal = new JsonObject();
-            principal.add("claims", list);
-            return Base64.getEncoder().encodeToString(Json.write(principal).getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     @FunctionName("http")
@@ -133,7 +119,7 @@ public final class CommandFunction {
                             HttpMethod.HEAD, HttpMethod.OPTIONS})
             HttpRequestMessage<Optional<byte[]>> request,
             ExecutionContext context) {
-        HttpResponse response = endpoint.api.handle(toRequest(request, endpoint.principalVerified, endpoint.rolesClaim));
+        HttpResponse response = endpoint.api.handle(toRequest(request, endpoint.principalVerified, endpoint.claims.rolesClaim()));
         HttpResponseMessage.Builder builder = request.createResponseBuilder(HttpStatusType.custom(response.status()));
         response.headers().forEach(builder::header);
         return builder.body(response.body()).build();
