@@ -78,7 +78,7 @@ class DeploymentFilesTest {
         assertThat(lines).filteredOn(l -> l.startsWith("gcloud functions deploy foldline-api")).singleElement()
                 .satisfies(l -> assertThat(l).contains("--gen2", "--runtime=java21", "--region=europe-west1",
                         "--entry-point=dev.foldline.gcp.HttpApiFunction", "--trigger-http", "--no-allow-unauthenticated",
-                        "FOLDLINE_TENANT_CLAIM=org"));
+                        "FOLDLINE_TENANT_CLAIM=org", "--cpu=1", "--concurrency=16"));
         assertThat(lines).filteredOn(l -> l.startsWith("gcloud functions deploy foldline-projections")).singleElement()
                 .satisfies(l -> assertThat(l).contains("--entry-point=dev.foldline.gcp.FirestoreTriggerFunction",
                         "--trigger-location=eur3",
@@ -95,12 +95,24 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void with_a_concurrency_of_1_each_request_gets_an_instance_at_the_default_cpu() throws Exception {
+        Result result = script("--dry-run", "--project", "demo", "--region", "europe-west1", "--concurrency", "1");
+
+        assertThat(result.exit()).as(String.join("\n", result.lines())).isZero();
+        assertThat(result.lines()).filteredOn(l -> l.startsWith("gcloud functions deploy foldline-api")).singleElement()
+                .satisfies(l -> assertThat(l).doesNotContain("--cpu", "--concurrency"));
+    }
+
+    @Test
     void an_unknown_option_a_missing_value_or_a_missing_required_option_exits_2_with_usage() throws Exception {
         for (String[] args : List.of(
                 new String[] {"--dry-run", "--project", "p", "--region", "r", "--bogus"},
                 new String[] {"--dry-run", "--project", "--region", "r"},
                 new String[] {"--dry-run", "--region", "r"},
-                new String[] {"--dry-run", "--project", "p", "--region", "r", "--identity", "maybe"})) {
+                new String[] {"--dry-run", "--project", "p", "--region", "r", "--identity", "maybe"},
+                new String[] {"--dry-run", "--project", "p", "--region", "r", "--concurrency", "0"},
+                new String[] {"--dry-run", "--project", "p", "--region", "r", "--concurrency", "1001"},
+                new String[] {"--dry-run", "--project", "p", "--region", "r", "--concurrency", "many"})) {
             Result result = script(args);
             assertThat(result.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(result.lines()).anySatisfy(l -> assertThat(l).contains("scripts/deploy-gcp --project ID"));
