@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.foldline.testing.ChildProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The module README's walkthrough, run as written: every {@code curl} against the development-mode
  * runtime on port 8080, in order, on one fresh runtime; where the README shows an answer (a
  * {@code # {...}} comment right after the command), that is the answer, compared as JSON, with
- * {@code ...} standing for any value. Commands that need a shell (variables) or another runtime
- * (JWT mode, on 8081) are not run here.
+ * {@code ...} standing for any value. The JWT mode example, which needs a shell (it signs a token
+ * with openssl) and another runtime, is run as written by bash.
  */
 class ReadmeWalkthroughTest {
 
@@ -54,12 +58,53 @@ class ReadmeWalkthroughTest {
         }
     }
 
+    /**
+     * The JWT mode example as written: the runtime started with the settings its command line
+     * shows, and the block that signs a token with openssl and sends it, run by bash with the
+     * runtime's address in place of 8081.
+     */
+    @Test
+    void the_jwt_example_signs_a_token_with_openssl_and_answers_as_the_readme_shows(@TempDir Path dataDir)
+            throws Exception {
+        List<String> blocks = shellBlocks(Files.readString(README));
+        String start = blocks.stream().filter(b -> b.contains("AUTH_MODE=jwt") && b.contains("scripts/run-local"))
+                .findFirst().orElseThrow().strip();
+        String example = blocks.stream().filter(b -> b.contains("Authorization: Bearer")).findFirst().orElseThrow();
+        Map<String, String> settings = new HashMap<>();
+        for (String word : ShellWords.split(start)) {
+            if (word.contains("=")) {
+                settings.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+            }
+        }
+        assertThat(settings).containsEntry("AUTH_MODE", "jwt").containsEntry("PORT", "8081");
+        String answer = example.lines().filter(line -> line.startsWith("# {")).reduce((a, b) -> b).orElseThrow().substring(2);
+
+        LocalConfig config = LocalConfig.fromEnvironment(settings);
+        try (LocalRuntime runtime = LocalRuntime.start(RuntimeFixture.config(dataDir, config.identity(), config.http()))) {
+            String script = example.replace("127.0.0.1:8081", "127.0.0.1:" + runtime.port());
+            ChildProcess shell = ChildProcess.run(new ProcessBuilder("bash", "-euo", "pipefail", "-c", script),
+                    Duration.ofSeconds(60));
+
+            assertThat(shell.exitCode()).as(shell.output()).isZero();
+            assertThat(matches(JsonParser.parseString(answer), JsonParser.parseString(shell.output().strip())))
+                    .as("answered %s%nthe README shows %s", shell.output(), answer).isTrue();
+        }
+    }
+
+    private static List<String> shellBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        Matcher block = SHELL_BLOCK.matcher(markdown);
+        while (block.find()) {
+            blocks.add(block.group(1));
+        }
+        return blocks;
+    }
+
     /** The curl commands of the README's shell blocks, continuation lines joined, each with the answer shown after it. */
     private static List<Step> steps(String markdown) {
         List<Step> steps = new ArrayList<>();
-        Matcher block = SHELL_BLOCK.matcher(markdown);
-        while (block.find()) {
-            List<String> lines = joinContinuations(block.group(1));
+        for (String block : shellBlocks(markdown)) {
+            List<String> lines = joinContinuations(block);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
                 if (!line.startsWith("curl ") || line.contains("$")) {
