@@ -70,7 +70,7 @@ public final class HttpApiFunction implements HttpFunction {
         String mode = runtime.setting("FOLDLINE_GCP_IDENTITY", "gateway");
         return switch (mode) {
             case "gateway" -> new ApiGatewayIdentity(ClaimsMapper.fromSettings(runtime.env()::get));
-            case "token" -> JwtIdentity.fromEnvironment(runtime.env()::get, Clock.systemUTC());
+            case "token" -> JwtIdentity.fromEnvironment(runtime.env(), Clock.systemUTC());
             default -> throw new IllegalStateException("FOLDLINE_GCP_IDENTITY must be gateway or token, not " + mode);
         };
     }

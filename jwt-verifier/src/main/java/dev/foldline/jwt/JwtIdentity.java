@@ -6,8 +6,8 @@ import dev.foldline.http.identity.ClaimsMapper;
 import dev.foldline.http.identity.IdentityResolver;
 import dev.foldline.model.Actor;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /** JWT mode: a verified {@code Authorization: Bearer} token, its claims mapped to the actor by the core. */
 public final class JwtIdentity implements IdentityResolver {
@@ -25,8 +25,8 @@ public final class JwtIdentity implements IdentityResolver {
      * the key and checks ({@link JwtSettings#fromEnvironment}) and the claim names every runtime
      * reads ({@link ClaimsMapper#fromSettings}).
      */
-    public static JwtIdentity fromEnvironment(Function<String, String> env, Clock clock) {
-        return new JwtIdentity(new JwtVerifier(JwtSettings.fromEnvironment(env), clock), ClaimsMapper.fromSettings(env));
+    public static JwtIdentity fromEnvironment(Map<String, String> env, Clock clock) {
+        return new JwtIdentity(new JwtVerifier(JwtSettings.fromEnvironment(env), clock), ClaimsMapper.fromSettings(env::get));
     }
 
     @Override

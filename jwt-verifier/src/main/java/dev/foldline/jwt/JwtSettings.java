@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.foldline.http.identity.ClaimsMapper;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,6 +28,10 @@ public record JwtSettings(JwtKey key, Optional<String> issuer, Optional<String> 
     public static final String AUDIENCE = "JWT_AUDIENCE";
     public static final String LEEWAY = "JWT_LEEWAY_SECONDS";
 
+    /** Every setting of the verifier, in the order the refusal of an unknown one lists them. */
+    static final List<String> NAMES = List.of(SECRET, KEY_FILE, KEY_SET_URL, ISSUER, AUDIENCE, LEEWAY);
+    private static final String PREFIX = "JWT_";
+
     static final Duration DEFAULT_LEEWAY = Duration.ofSeconds(60);
     /** More skew than this would make {@code exp} meaningless. */
     static final Duration MAX_LEEWAY = Duration.ofHours(1);
@@ -44,7 +51,26 @@ public record JwtSettings(JwtKey key, Optional<String> issuer, Optional<String> 
         return new JwtSettings(key, Optional.empty(), Optional.empty(), DEFAULT_LEEWAY);
     }
 
-    public static JwtSettings fromEnvironment(Function<String, String> env) {
+    /**
+     * The settings from the environment, refusing any {@code JWT_} variable the verifier does not
+     * read: a misspelt {@value #AUDIENCE} or {@value #ISSUER} left alone would turn that check off.
+     */
+    public static JwtSettings fromEnvironment(Map<String, String> env) {
+        List<String> unknown = env.keySet().stream()
+                .filter(name -> name.startsWith(PREFIX) && !NAMES.contains(name))
+                .sorted()
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", unknown)
+                    + (unknown.size() == 1 ? " is not a setting" : " are not settings")
+                    + ": the JWT settings are " + String.join(", ", NAMES)
+                    + "; the claim names are set with " + ClaimsMapper.TENANT_CLAIM + ", " + ClaimsMapper.ACTOR_CLAIM
+                    + " and " + ClaimsMapper.ROLES_CLAIM);
+        }
+        return fromSettings(env::get);
+    }
+
+    private static JwtSettings fromSettings(Function<String, String> env) {
         String secret = env.apply(SECRET);
         String keyFile = env.apply(KEY_FILE);
         String keySet = env.apply(KEY_SET_URL);

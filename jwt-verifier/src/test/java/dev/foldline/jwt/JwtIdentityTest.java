@@ -22,7 +22,7 @@ class JwtIdentityTest {
 
     private static final Map<String, String> SETTINGS = Map.of("JWT_HS256_SECRET", Tokens.SECRET);
 
-    private final JwtIdentity identity = JwtIdentity.fromEnvironment(SETTINGS::get, Clock.systemUTC());
+    private final JwtIdentity identity = JwtIdentity.fromEnvironment(SETTINGS, Clock.systemUTC());
     private final long now = Clock.systemUTC().instant().getEpochSecond();
 
     private static HttpRequest bearer(String scheme, String token) {

@@ -20,7 +20,7 @@ class JwtSettingsTest {
     Path dir;
 
     private static void assertRefused(Map<String, String> env, String message) {
-        assertThatThrownBy(() -> JwtSettings.fromEnvironment(env::get)).as(env.toString())
+        assertThatThrownBy(() -> JwtSettings.fromEnvironment(env)).as(env.toString())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
     }
 
@@ -33,7 +33,7 @@ class JwtSettingsTest {
     @Test
     void an_hs256_secret_with_issuer_audience_and_leeway() {
         JwtSettings settings = JwtSettings.fromEnvironment(Map.of("JWT_HS256_SECRET", Tokens.SECRET,
-                "JWT_ISSUER", " https://issuer.example ", "JWT_AUDIENCE", "foldline", "JWT_LEEWAY_SECONDS", "0")::get);
+                "JWT_ISSUER", " https://issuer.example ", "JWT_AUDIENCE", "foldline", "JWT_LEEWAY_SECONDS", "0"));
 
         assertThat(settings.key().algorithm().getName()).isEqualTo("HS256");
         assertThat(settings.issuer()).contains("https://issuer.example");
@@ -45,11 +45,24 @@ class JwtSettingsTest {
     @Test
     void an_rs256_key_file_with_the_default_leeway() throws Exception {
         JwtSettings settings = JwtSettings.fromEnvironment(Map.of("JWT_RS256_PUBLIC_KEY_FILE", publicKey(2048).toString(),
-                "JWT_ISSUER", " ")::get);
+                "JWT_ISSUER", " "));
 
         assertThat(settings.key().algorithm().getName()).isEqualTo("RS256");
         assertThat(settings.issuer()).isEqualTo(Optional.empty());
         assertThat(settings.leeway()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void a_jwt_variable_the_verifier_does_not_read_is_refused_not_ignored() {
+        // Misspelt, the audience check would be off without a word.
+        assertRefused(Map.of("JWT_HS256_SECRET", Tokens.SECRET, "JWT_AUDEINCE", "foldline"),
+                "JWT_AUDEINCE is not a setting: the JWT settings are JWT_HS256_SECRET, JWT_RS256_PUBLIC_KEY_FILE, "
+                        + "JWT_JWKS_URL, JWT_ISSUER, JWT_AUDIENCE, JWT_LEEWAY_SECONDS; the claim names are set with "
+                        + "FOLDLINE_TENANT_CLAIM, FOLDLINE_ACTOR_CLAIM and FOLDLINE_ROLES_CLAIM");
+        assertRefused(Map.of("JWT_HS256_SECRET", Tokens.SECRET, "JWT_TENANT", "org", "JWT_ISUER", "x"),
+                "JWT_ISUER, JWT_TENANT are not settings");
+        assertThat(JwtSettings.fromEnvironment(Map.of("JWT_HS256_SECRET", Tokens.SECRET, "FOLDLINE_TENANT_CLAIM", "org",
+                "JAVA_OPTS", "-Xmx1g")).key()).isNotNull();
     }
 
     @Test
@@ -64,7 +77,7 @@ class JwtSettingsTest {
         assertRefused(Map.of("JWT_HS256_SECRET", ""), "JWT_HS256_SECRET is empty");
         assertRefused(Map.of("JWT_HS256_SECRET", "   "), "JWT_HS256_SECRET is empty");
         assertRefused(Map.of("JWT_HS256_SECRET", "x".repeat(31)), "at least 32 bytes");
-        assertThat(JwtSettings.fromEnvironment(Map.of("JWT_HS256_SECRET", "x".repeat(32))::get).key()).isNotNull();
+        assertThat(JwtSettings.fromEnvironment(Map.of("JWT_HS256_SECRET", "x".repeat(32))).key()).isNotNull();
     }
 
     @Test

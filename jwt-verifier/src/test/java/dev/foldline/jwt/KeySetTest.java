@@ -57,7 +57,7 @@ class KeySetTest {
         });
         server.start();
         verifier = new JwtVerifier(JwtSettings.fromEnvironment(Map.of(JwtSettings.KEY_SET_URL,
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks")::get), Clock.systemUTC());
+                "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks")), Clock.systemUTC());
     }
 
     @AfterEach
@@ -132,10 +132,10 @@ class KeySetTest {
 
     @Test
     void a_key_set_url_that_is_not_http_stops_the_start_naming_the_setting() {
-        assertThatThrownBy(() -> JwtSettings.fromEnvironment(Map.of(JwtSettings.KEY_SET_URL, "ftp://x/jwks")::get))
+        assertThatThrownBy(() -> JwtSettings.fromEnvironment(Map.of(JwtSettings.KEY_SET_URL, "ftp://x/jwks")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(JwtSettings.KEY_SET_URL);
         assertThatThrownBy(() -> JwtSettings.fromEnvironment(Map.of(JwtSettings.KEY_SET_URL, "http://x/jwks",
-                JwtSettings.SECRET, "s".repeat(40))::get))
+                JwtSettings.SECRET, "s".repeat(40))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one");
     }
 }

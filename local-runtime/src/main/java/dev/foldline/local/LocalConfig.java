@@ -66,7 +66,7 @@ public record LocalConfig(String host, int port, Path dataDir, HttpOptions http,
         String mode = env.getOrDefault("AUTH_MODE", "dev").trim().toLowerCase(Locale.ROOT);
         IdentityResolver identity = switch (mode) {
             case "dev" -> new DevHeaderIdentity();
-            case "jwt" -> JwtIdentity.fromEnvironment(env::get, Clock.systemUTC());
+            case "jwt" -> JwtIdentity.fromEnvironment(env, Clock.systemUTC());
             default -> throw new IllegalArgumentException("AUTH_MODE must be dev or jwt, not " + mode);
         };
         Assembly.examples(env); // a bad FOLDLINE_EXAMPLES stops the start with a clear message

@@ -151,10 +151,11 @@ class JwtModeOverHttpTest {
     }
 
     @Test
-    void a_claim_setting_under_its_old_jwt_name_stops_the_start() {
-        Map<String, String> old = new HashMap<>(ENV);
-        old.put("JWT_TENANT_CLAIM", old.remove("FOLDLINE_TENANT_CLAIM"));
-        assertThatThrownBy(() -> LocalConfig.fromEnvironment(old))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FOLDLINE_TENANT_CLAIM");
+    void a_misspelt_jwt_setting_stops_the_start_rather_than_turn_its_check_off() {
+        Map<String, String> misspelt = new HashMap<>(ENV);
+        misspelt.put("JWT_AUDEINCE", "foldline");
+        assertThatThrownBy(() -> LocalConfig.fromEnvironment(misspelt))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JWT_AUDEINCE is not a setting")
+                .hasMessageContaining("JWT_AUDIENCE");
     }
 }

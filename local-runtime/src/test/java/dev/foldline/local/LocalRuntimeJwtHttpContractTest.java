@@ -17,7 +17,7 @@ class LocalRuntimeJwtHttpContractTest implements HttpContract {
 
     @RegisterExtension
     static final RunningRuntime server = RunningRuntime.with(dir -> RuntimeFixture.config(dir,
-            JwtIdentity.fromEnvironment(Map.of("JWT_HS256_SECRET", Tokens.SECRET)::get, Clock.systemUTC()),
+            JwtIdentity.fromEnvironment(Map.of("JWT_HS256_SECRET", Tokens.SECRET), Clock.systemUTC()),
             HttpOptions.defaults()));
 
     @Override

@@ -32,15 +32,6 @@ class ClaimsMapperTest {
     }
 
     @Test
-    void a_claim_setting_under_its_old_name_is_refused_rather_than_ignored() {
-        for (String old : List.of("JWT_TENANT_CLAIM", "JWT_ACTOR_CLAIM", "JWT_ROLES_CLAIM")) {
-            assertThatThrownBy(() -> ClaimsMapper.fromSettings(Map.of(old, "org")::get))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage(old + " was renamed " + old.replace("JWT_", "FOLDLINE_"));
-        }
-    }
-
-    @Test
     void reads_roles_as_api_gateway_renders_a_list_claim() {
         ClaimsMapper cognito = new ClaimsMapper("custom:tenant", "sub", "cognito:groups");
 

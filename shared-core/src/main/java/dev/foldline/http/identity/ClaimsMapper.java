@@ -43,25 +43,15 @@ public record ClaimsMapper(String tenantClaim, String actorClaim, String rolesCl
     /** The setting naming the claim that holds the roles (default {@code roles}). */
     public static final String ROLES_CLAIM = "FOLDLINE_ROLES_CLAIM";
 
-    /** Names the local runtime read before every runtime used the ones above. */
-    private static final Map<String, String> RENAMED = Map.of(
-            "JWT_TENANT_CLAIM", TENANT_CLAIM, "JWT_ACTOR_CLAIM", ACTOR_CLAIM, "JWT_ROLES_CLAIM", ROLES_CLAIM);
-
     public static ClaimsMapper defaults() {
         return new ClaimsMapper("tenant", "sub", "roles");
     }
 
     /**
      * The claim names from settings (environment variables), the same in every runtime:
-     * {@value #TENANT_CLAIM}, {@value #ACTOR_CLAIM}, {@value #ROLES_CLAIM}. A setting under its
-     * old name is refused rather than ignored: ignoring it would read the tenant from another claim.
+     * {@value #TENANT_CLAIM}, {@value #ACTOR_CLAIM}, {@value #ROLES_CLAIM}.
      */
     public static ClaimsMapper fromSettings(Function<String, String> settings) {
-        RENAMED.forEach((old, current) -> {
-            if (settings.apply(old) != null) {
-                throw new IllegalArgumentException(old + " was renamed " + current);
-            }
-        });
         ClaimsMapper defaults = defaults();
         return new ClaimsMapper(setting(settings, TENANT_CLAIM, defaults.tenantClaim()),
                 setting(settings, ACTOR_CLAIM, defaults.actorClaim()),
