@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.foldline.testing.ChildProcess;
+import dev.foldline.testing.MarkdownBlocks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeWalkthroughTest {
 
     private static final Path README = Path.of("README.md");
-    private static final Pattern SHELL_BLOCK = Pattern.compile("(?ms)^```(?:bash|sh)\\n(.*?)^```$");
     private static final Pattern DOCUMENTED_ADDRESS = Pattern.compile("^(?:http://)?(?:127\\.0\\.0\\.1|localhost):8080");
     private static final String ANY = "\u0000any value";
 
@@ -66,7 +65,7 @@ class ReadmeWalkthroughTest {
     @Test
     void the_jwt_example_signs_a_token_with_openssl_and_answers_as_the_readme_shows(@TempDir Path dataDir)
             throws Exception {
-        List<String> blocks = shellBlocks(Files.readString(README));
+        List<String> blocks = MarkdownBlocks.of(Files.readString(README), "bash", "sh");
         String start = blocks.stream().filter(b -> b.contains("AUTH_MODE=jwt") && b.contains("scripts/run-local"))
                 .findFirst().orElseThrow().strip();
         String example = blocks.stream().filter(b -> b.contains("Authorization: Bearer")).findFirst().orElseThrow();
@@ -91,19 +90,10 @@ class ReadmeWalkthroughTest {
         }
     }
 
-    private static List<String> shellBlocks(String markdown) {
-        List<String> blocks = new ArrayList<>();
-        Matcher block = SHELL_BLOCK.matcher(markdown);
-        while (block.find()) {
-            blocks.add(block.group(1));
-        }
-        return blocks;
-    }
-
     /** The curl commands of the README's shell blocks, continuation lines joined, each with the answer shown after it. */
     private static List<Step> steps(String markdown) {
         List<Step> steps = new ArrayList<>();
-        for (String block : shellBlocks(markdown)) {
+        for (String block : MarkdownBlocks.of(markdown, "bash", "sh")) {
             List<String> lines = joinContinuations(block);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();

@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import dev.foldline.aggregate.AggregateType;
 import dev.foldline.store.EventStore;
 import dev.foldline.store.MemoryEventStore;
+import dev.foldline.testing.MarkdownBlocks;
 import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -15,12 +16,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,7 +43,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeExamplesTest {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final Pattern JAVA_BLOCK = Pattern.compile("(?ms)^```java\\n(.*?)^```$");
     private static final Pattern DECLARATION = Pattern.compile(
             "^(@|public |sealed |final |record |interface |enum |class ).*");
     private static final String CORE_PACKAGE = "dev.foldline";
@@ -54,7 +52,7 @@ class ReadmeExamplesTest {
 
     @Test
     void the_readme_java_examples_compile_against_the_core_and_run() throws Exception {
-        List<String> examples = javaBlocks(Files.readString(README)).stream()
+        List<String> examples = MarkdownBlocks.of(Files.readString(README), "java").stream()
                 .filter(block -> block.lines().noneMatch(line -> line.strip().equals("...")))
                 .toList();
         assertThat(examples).as("README examples that are not outlines").hasSizeGreaterThanOrEqualTo(2);
@@ -86,15 +84,6 @@ class ReadmeExamplesTest {
             }
         }
         return countsByExample;
-    }
-
-    private static List<String> javaBlocks(String markdown) {
-        List<String> blocks = new ArrayList<>();
-        Matcher matcher = JAVA_BLOCK.matcher(markdown);
-        while (matcher.find()) {
-            blocks.add(matcher.group(1));
-        }
-        return blocks;
     }
 
     private static String program(List<String> examples) throws IOException {
